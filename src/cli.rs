@@ -1,0 +1,369 @@
+//! The command line: `check`, `run`, `explore` and `talk` (a terminal conversation).
+
+use crate::dialogue::{Conversation, PlayError, Prompt, describe_plan};
+use crate::explore::{MAX_PATHS, count_paths, explore};
+use crate::render::{Fill, Plan, money};
+use crate::report::{Report, parse_plan};
+use crate::scenario::{self, LoadError, Playbook};
+use crate::score::Band;
+use crate::text::Lang;
+use clap::{Parser, Subcommand};
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Debug, Parser)]
+#[command(name = "collector-dojo", version, about = "Rehearse hard collections conversations and get an honest, explained score.")]
+pub struct Cli {
+    /// Folder that holds the scenarios, for SCENARIO given as an id.
+    #[arg(long, global = true, default_value = "scenarios", value_name = "DIR")]
+    pub scenarios: PathBuf,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate scenario files and folders; every problem as file:line:col: message.
+    Check {
+        /// Files or folders (searched for *.scenario.ron); default: the scenarios folder.
+        paths: Vec<PathBuf>,
+    },
+    /// Play one path headlessly and print the transcript and the score report.
+    Run {
+        /// A scenario id from the scenarios folder, or a path to a .scenario.ron file.
+        scenario: String,
+        /// Option ids in order, comma-separated (the channel choice first, if the scenario has one).
+        #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
+        choices: Vec<String>,
+        /// The plan to propose at the negotiation: amount per instalment, instalments, days to the first.
+        #[arg(long, value_name = "AMOUNT:COUNT:DAYS", value_parser = parse_plan)]
+        plan: Option<Plan>,
+        /// Seed for the customer's wording (default: random; the report shows it).
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Walk every path: endings, best and worst path, spread of every score.
+    Explore {
+        scenario: String,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Have the conversation in this terminal: pick options by number, propose a plan, read the debrief.
+    Talk {
+        scenario: String,
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: Lang,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+}
+
+/// A command's failure: what to print, and the exit status.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub status: i32,
+}
+
+impl Failure {
+    fn new(message: impl Into<String>) -> Failure {
+        Failure { message: message.into(), status: 1 }
+    }
+}
+
+impl From<LoadError> for Failure {
+    fn from(e: LoadError) -> Failure {
+        Failure::new(e.to_string())
+    }
+}
+
+/// Runs a parsed command line, writing to `out`. `Ok` means exit status 0.
+pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    let Some(command) = cli.command else {
+        let _ = writeln!(out, "collector-dojo: rehearse collections conversations.\n\nTry:\n  collector-dojo talk cant-pay        have a conversation in this terminal\n  collector-dojo check                validate the scenarios\n  collector-dojo explore ostrich      see every path of a scenario\n  collector-dojo --help               all commands");
+        return Ok(());
+    };
+    let io = |e: std::io::Error| Failure::new(format!("cannot write output: {e}"));
+    match command {
+        Command::Check { paths } => check(if paths.is_empty() { vec![cli.scenarios] } else { paths }, out),
+        Command::Run { scenario, choices, plan, seed, lang, json } => {
+            let book = open(&scenario, &cli.scenarios)?;
+            let seed = seed.unwrap_or_else(rand::random);
+            let conv = replay(&book, seed, &choices, plan).map_err(|e| Failure::new(format!("{}: {e}", book.path.display())))?;
+            let report = Report::new(&conv, lang);
+            if json {
+                let s = serde_json::to_string_pretty(&report).map_err(|e| Failure::new(e.to_string()))?;
+                writeln!(out, "{s}").map_err(io)
+            } else {
+                write!(out, "{}", report.to_text()).map_err(io)?;
+                writeln!(out, "\n{}", report.command()).map_err(io)
+            }
+        }
+        Command::Explore { scenario, seed, lang, json } => {
+            let book = open(&scenario, &cli.scenarios)?;
+            let x = explore(&book, seed, lang).map_err(|e| Failure::new(e.to_string()))?;
+            if json {
+                let s = serde_json::to_string_pretty(&x).map_err(|e| Failure::new(e.to_string()))?;
+                writeln!(out, "{s}").map_err(io)
+            } else {
+                write!(out, "{}", exploration_text(&x)).map_err(io)
+            }
+        }
+        Command::Talk { scenario, seed, lang } => {
+            let book = open(&scenario, &cli.scenarios)?;
+            let stdin = std::io::stdin();
+            talk(&book, seed.unwrap_or_else(rand::random), lang, &mut stdin.lock(), out)
+        }
+    }
+}
+
+fn open(name: &str, dir: &Path) -> Result<Arc<Playbook>, Failure> {
+    let path = scenario::resolve(name, dir).map_err(Failure::new)?;
+    Ok(Arc::new(Playbook::load(path)?))
+}
+
+/// Plays `choices` (and `plan` at the negotiation) from the start. Every choice must be
+/// offered at its turn, the path must end, and a plan must be used if given.
+pub fn replay(book: &Arc<Playbook>, seed: u64, choices: &[String], plan: Option<Plan>) -> Result<Conversation, PlayError> {
+    let mut conv = Conversation::new(Arc::clone(book), seed);
+    let mut plan = plan;
+    for id in choices.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        if let (Prompt::Negotiate { .. }, Some(p)) = (conv.prompt(), plan) {
+            conv.propose(p)?;
+            plan = None;
+        }
+        conv.choose(id)?;
+    }
+    if let (Prompt::Negotiate { .. }, Some(p)) = (conv.prompt(), plan) {
+        conv.propose(p)?;
+        plan = None;
+    }
+    let turn = conv.turns().len() + 1;
+    match conv.prompt() {
+        Prompt::Ended(_) if plan.is_some() => Err(PlayError::NoPlanHere {
+            turn,
+            valid: "nothing: this path never reaches a negotiation, leave out --plan".to_string(),
+        }),
+        Prompt::Ended(_) => Ok(conv),
+        Prompt::Negotiate { .. } => Err(PlayError::WantsPlan { turn, id: "(end of --choices)".to_string() }),
+        _ => Err(PlayError::UnknownChoice {
+            turn,
+            id: "(end of --choices)".to_string(),
+            valid: conv
+                .options()
+                .iter()
+                .map(|(id, t)| format!("{id} (\"{}\")", crate::text::shorten(&t.en, 48)))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+    }
+}
+
+fn check(paths: Vec<PathBuf>, out: &mut dyn Write) -> Result<(), Failure> {
+    let files = scenario::discover(&paths)?;
+    if files.is_empty() {
+        return Err(Failure::new(format!(
+            "no *.scenario.ron files in {}",
+            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        )));
+    }
+    let mut errors = Vec::new();
+    let mut bad_files = 0;
+    for f in &files {
+        match Playbook::load(f) {
+            Ok(book) => {
+                let book = Arc::new(book);
+                let s = &book.scenario;
+                let paths = match count_paths(&book, MAX_PATHS) {
+                    Some(n) => n.to_string(),
+                    None => format!("more than {MAX_PATHS}"),
+                };
+                let _ = writeln!(
+                    out,
+                    "ok {}: {} ({}), {} nodes, {} paths",
+                    s.id,
+                    s.persona.name,
+                    s.persona.archetype.label(),
+                    s.nodes.len(),
+                    paths
+                );
+            }
+            Err(e) => {
+                bad_files += 1;
+                errors.push(e.to_string());
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        let n: usize = errors.iter().map(|e| e.lines().count()).sum();
+        Err(Failure::new(format!(
+            "{}\n{n} problem{} in {bad_files} of {} file{}",
+            errors.join("\n"),
+            if n == 1 { "" } else { "s" },
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        )))
+    }
+}
+
+fn exploration_text(x: &crate::explore::Exploration) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(s, "{}: {} paths ({} plans tried at the negotiation)", x.scenario, x.paths, x.plan_grid.len());
+    let _ = writeln!(s, "\nEndings:");
+    for (k, v) in &x.endings {
+        let _ = writeln!(s, "  {k:<18} {v:>9}  {:>5.1}%", *v as f64 * 100.0 / x.paths.max(1) as f64);
+    }
+    let _ = writeln!(s, "\nScores over all paths:   min  p10  p25  med  p75  p90  max   mean   needs_work/fair/good/excellent");
+    let d = &x.distribution;
+    for (name, sp) in [
+        ("empathy", &d.empathy),
+        ("fact_gathering", &d.fact_gathering),
+        ("agreement", &d.agreement),
+        ("compliance", &d.compliance),
+        ("overall", &d.overall),
+    ] {
+        let _ = writeln!(
+            s,
+            "  {name:<22} {:>3}  {:>3}  {:>3}  {:>3}  {:>3}  {:>3}  {:>3}  {:>5.1}   {}/{}/{}/{}",
+            sp.min, sp.p10, sp.p25, sp.median, sp.p75, sp.p90, sp.max, sp.mean,
+            sp.bands["needs_work"], sp.bands["fair"], sp.bands["good"], sp.bands["excellent"]
+        );
+    }
+    for (label, r) in [("Best", &x.best), ("Worst", &x.worst)] {
+        let sc = r.scores;
+        let _ = writeln!(
+            s,
+            "\n{label} path: overall {} ({}), empathy {}, facts {}, agreement {}, compliance {}, ending {}",
+            sc.overall,
+            r.band.key(),
+            sc.empathy,
+            sc.fact_gathering,
+            sc.agreement,
+            sc.compliance,
+            r.ending.map_or("none", |e| e.key())
+        );
+        let _ = writeln!(s, "  {}", r.command());
+    }
+    s
+}
+
+/// A conversation in the terminal: numbered options, a plan typed as AMOUNT:COUNT:DAYS.
+pub fn talk(book: &Arc<Playbook>, seed: u64, lang: Lang, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<(), Failure> {
+    let io = |e: std::io::Error| Failure::new(format!("terminal: {e}"));
+    let s = &book.scenario;
+    let nl = lang == Lang::Nl;
+    let fill = Fill { scenario: s, plan: None };
+    let mut conv = Conversation::new(Arc::clone(book), seed);
+    writeln!(out, "\n{}\n{}\n{}\n", s.title.get(lang), fill.text(&s.context.role, lang), fill.text(&s.context.briefing, lang)).map_err(io)?;
+    let mut shown = 0;
+    loop {
+        let lines = conv.transcript(lang);
+        for l in lines[shown.min(lines.len())..].iter().filter(|l| l.speaker != crate::dialogue::Speaker::Trainee) {
+            writeln!(out, "  {}", l.text).map_err(io)?;
+        }
+        shown = lines.len();
+        let prompt = conv.prompt();
+        let line = match prompt {
+            Prompt::Ended(_) => break,
+            Prompt::Negotiate { .. } => {
+                writeln!(out, "\n{}", if nl { "Je notities:" } else { "Your notes:" }).map_err(io)?;
+                for (i, f) in s.persona.facts.iter().enumerate() {
+                    if conv.known() & (1 << i) != 0 {
+                        writeln!(out, "  - {}", fill.text(&f.note, lang)).map_err(io)?;
+                    }
+                }
+                writeln!(
+                    out,
+                    "\n{} {}. {}",
+                    if nl { "Openstaand:" } else { "Owed:" },
+                    money(s.persona.finances.owed, lang),
+                    if nl { "Stel een regeling voor als BEDRAG:AANTAL:DAGEN (bv. 50:10:14):" } else { "Propose a plan as AMOUNT:COUNT:DAYS (e.g. 50:10:14):" }
+                )
+                .map_err(io)?;
+                read(input, out)?
+            }
+            _ => {
+                writeln!(out).map_err(io)?;
+                for (i, (_, text)) in conv.options().iter().enumerate() {
+                    writeln!(out, "  {}. {}", i + 1, fill.text(text, lang)).map_err(io)?;
+                }
+                read(input, out)?
+            }
+        };
+        let Some(line) = line else {
+            writeln!(out, "\n{}", if nl { "Gesprek afgebroken." } else { "Conversation abandoned." }).map_err(io)?;
+            return Ok(());
+        };
+        if let Prompt::Negotiate { .. } = prompt {
+            match parse_plan(&line) {
+                Ok(p) => {
+                    writeln!(out, "> {}", describe_plan(&p, lang)).map_err(io)?;
+                    conv.propose(p).map_err(|e| Failure::new(e.to_string()))?;
+                }
+                Err(e) => writeln!(out, "{e}").map_err(io)?,
+            }
+            continue;
+        }
+        let options = conv.options();
+        match line.trim().parse::<usize>().ok().filter(|n| (1..=options.len()).contains(n)) {
+            Some(n) => {
+                let id = options[n - 1].0.clone();
+                writeln!(out, "> {}", fill.text(options[n - 1].1, lang)).map_err(io)?;
+                conv.choose(&id).map_err(|e| Failure::new(e.to_string()))?;
+            }
+            None => writeln!(out, "{} 1–{}", if nl { "Kies een nummer" } else { "Choose a number" }, options.len()).map_err(io)?,
+        }
+    }
+    let report = Report::new(&conv, lang);
+    let sc = report.scores;
+    writeln!(
+        out,
+        "\n{}: {} ({})\n  {} {} · {} {} · {} {} · {} {}\n",
+        if nl { "Totaal" } else { "Overall" },
+        sc.overall,
+        Band::of(sc.overall).label().get(lang),
+        if nl { "empathie" } else { "empathy" },
+        sc.empathy,
+        if nl { "feiten" } else { "facts" },
+        sc.fact_gathering,
+        if nl { "afspraak" } else { "agreement" },
+        sc.agreement,
+        if nl { "naleving" } else { "compliance" },
+        sc.compliance
+    )
+    .map_err(io)?;
+    for f in &report.findings {
+        let mark = if f.verdict == crate::score::Verdict::Credit { '+' } else { '-' };
+        writeln!(out, "  {mark} [{}] {}", f.principle_title, f.note).map_err(io)?;
+    }
+    writeln!(out, "\n{}", report.command()).map_err(io)?;
+    Ok(())
+}
+
+fn read(input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Option<String>, Failure> {
+    let _ = write!(out, "> ");
+    let _ = out.flush();
+    let mut line = String::new();
+    match input.read_line(&mut line) {
+        Ok(0) => Ok(None),
+        Ok(_) => Ok(Some(line.trim().to_string())),
+        Err(e) => Err(Failure::new(format!("terminal: {e}"))),
+    }
+}

@@ -1,0 +1,555 @@
+//! The dialogue runtime: plays a [`Playbook`] turn by turn, keeping the customer's mood, the
+//! facts uncovered and the plan on the table, and renders the transcript.
+//!
+//! A [`Conversation`] is plain data (`Clone + Send + Sync`): the headless CLI, the explorer
+//! and the game all drive the same one.
+//!
+//! ```
+//! use collector_dojo::dialogue::{Conversation, Prompt};
+//! # use collector_dojo::scenario::Playbook;
+//! # let book = std::sync::Arc::new(Playbook::load("scenarios/cant-pay.scenario.ron").unwrap());
+//! let mut talk = Conversation::new(book.clone(), 42);
+//! while let Prompt::Channel(_) | Prompt::Choose { .. } = talk.prompt() {
+//!     let first = talk.options()[0].0.clone();
+//!     talk.choose(&first).unwrap();
+//! }
+//! ```
+
+use crate::render::{Fill, Plan};
+use crate::scenario::{Channel, ChannelChoice, Choice, Condition, Ending, Finances, Mood, Negotiation, NodeStep, PlanAction, Playbook};
+use crate::text::Lang;
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::sync::Arc;
+
+/// How the customer answers a proposed plan.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "answer")]
+pub enum Response {
+    Accept,
+    Counter(Plan),
+    Refuse,
+}
+
+/// What the trainee did in a turn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Act {
+    /// The `i`-th option of the channel choice.
+    Channel(usize),
+    /// The `i`-th option of the node.
+    Choice(usize),
+    /// A plan proposed in a negotiation node.
+    Proposal { plan: Plan, response: Response },
+}
+
+/// One trainee action and what it did to the conversation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Turn {
+    /// 1-based.
+    pub number: usize,
+    /// The node the turn was taken in; `None` for the channel choice.
+    pub node: Option<usize>,
+    pub act: Act,
+    /// Which of the node's `say` variants the customer said before this turn.
+    pub say_variant: usize,
+    /// Which of the option's `reply` variants followed it.
+    pub reply_variant: usize,
+    pub mood_before: Mood,
+    pub mood_after: Mood,
+    /// Facts known before the turn, revealed by it, and probed by it but not revealed.
+    pub known_before: u64,
+    pub revealed: u64,
+    pub missed: u64,
+    /// Node the turn led to.
+    pub to: usize,
+}
+
+/// What the conversation waits for.
+#[derive(Debug, Clone, Copy)]
+pub enum Prompt<'a> {
+    Channel(&'a ChannelChoice),
+    Choose { node: usize, options: &'a [Choice] },
+    Negotiate { node: usize, negotiation: &'a Negotiation },
+    Ended(Ending),
+}
+
+/// A mistake driving the conversation: the message lists what is valid there.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlayError {
+    #[error("turn {turn}: unknown choice `{id}`; valid here: {valid}")]
+    UnknownChoice { turn: usize, id: String, valid: String },
+    #[error("turn {turn}: choice `{id}` is not offered here (it belongs to node `{node}`); valid here: {valid}")]
+    NotOffered { turn: usize, id: String, node: String, valid: String },
+    #[error("turn {turn}: the customer is waiting for a plan, not a choice (`{id}`); propose one as AMOUNT:COUNT:DAYS")]
+    WantsPlan { turn: usize, id: String },
+    #[error("turn {turn}: no plan is asked for here; valid here: {valid}")]
+    NoPlanHere { turn: usize, valid: String },
+    #[error("the conversation has ended ({ending}); nothing more can be chosen")]
+    Ended { ending: &'static str },
+    #[error("invalid plan: {0}")]
+    BadPlan(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum At {
+    ChannelChoice,
+    Node(usize),
+}
+
+/// The state of one conversation.
+#[derive(Debug, Clone)]
+pub struct Conversation {
+    book: Arc<Playbook>,
+    seed: u64,
+    rng: ChaCha8Rng,
+    at: At,
+    /// Which `say` variant the current node shows.
+    variant: usize,
+    mood: Mood,
+    known: u64,
+    channel: Channel,
+    turns: Vec<Turn>,
+    proposal: Option<Plan>,
+    counter: Option<Plan>,
+    agreed: Option<Plan>,
+}
+
+fn pick(rng: &mut ChaCha8Rng, n: usize) -> usize {
+    if n <= 1 { 0 } else { rng.random_range(0..n) }
+}
+
+impl Conversation {
+    pub fn new(book: Arc<Playbook>, seed: u64) -> Conversation {
+        let s = &book.scenario;
+        let at = if s.context.channel_choice.is_some() {
+            At::ChannelChoice
+        } else {
+            At::Node(book.start())
+        };
+        let mut c = Conversation {
+            seed,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            at,
+            variant: 0,
+            mood: s.persona.mood,
+            known: 0,
+            channel: s.context.channel,
+            turns: Vec::with_capacity(16),
+            proposal: None,
+            counter: None,
+            agreed: None,
+            book,
+        };
+        if let At::Node(n) = at {
+            c.arrive(n);
+        }
+        c
+    }
+
+    pub fn book(&self) -> &Arc<Playbook> {
+        &self.book
+    }
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+    pub fn mood(&self) -> Mood {
+        self.mood
+    }
+    /// Facts uncovered, as a bit set over the persona's facts.
+    pub fn known(&self) -> u64 {
+        self.known
+    }
+    pub fn turns(&self) -> &[Turn] {
+        &self.turns
+    }
+    pub fn channel(&self) -> Channel {
+        self.channel
+    }
+    /// The trainee's proposal, if one was made.
+    pub fn proposal(&self) -> Option<Plan> {
+        self.proposal
+    }
+    /// The customer's counter-proposal, if one was made.
+    pub fn counter(&self) -> Option<Plan> {
+        self.counter
+    }
+    /// The plan both sides agreed to, if any.
+    pub fn agreed(&self) -> Option<Plan> {
+        self.agreed
+    }
+    /// The node the conversation is at (`None` during the channel choice).
+    pub fn node(&self) -> Option<usize> {
+        match self.at {
+            At::ChannelChoice => None,
+            At::Node(n) => Some(n),
+        }
+    }
+
+    pub fn prompt(&self) -> Prompt<'_> {
+        match self.at {
+            At::ChannelChoice => match &self.book.scenario.context.channel_choice {
+                Some(cc) => Prompt::Channel(cc),
+                None => Prompt::Ended(Ending::NoAgreement),
+            },
+            At::Node(n) => match self.book.node(n).step() {
+                Some(NodeStep::Choose(options)) => Prompt::Choose { node: n, options },
+                Some(NodeStep::Negotiate(negotiation)) => Prompt::Negotiate { node: n, negotiation },
+                Some(NodeStep::End(e)) => Prompt::Ended(e),
+                None => Prompt::Ended(Ending::NoAgreement),
+            },
+        }
+    }
+
+    /// The ending, once reached.
+    pub fn ending(&self) -> Option<Ending> {
+        match self.prompt() {
+            Prompt::Ended(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The ids and texts of what can be chosen now (empty at a negotiation or an ending).
+    pub fn options(&self) -> Vec<(String, &crate::text::Text)> {
+        match self.prompt() {
+            Prompt::Channel(cc) => cc.options.iter().map(|o| (o.id.clone(), &o.text)).collect(),
+            Prompt::Choose { options, .. } => options.iter().map(|o| (o.id.clone(), &o.text)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn valid_here(&self) -> String {
+        match self.prompt() {
+            Prompt::Negotiate { .. } => "a plan AMOUNT:COUNT:DAYS".to_string(),
+            Prompt::Ended(e) => format!("nothing (the conversation ended: {})", e.key()),
+            _ => self
+                .options()
+                .iter()
+                .map(|(id, t)| format!("{id} (\"{}\")", crate::text::shorten(&t.en, 48)))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
+    /// Chooses the option with this id at the current turn.
+    pub fn choose(&mut self, id: &str) -> Result<(), PlayError> {
+        let turn = self.turns.len() + 1;
+        let found = match self.prompt() {
+            Prompt::Channel(cc) => cc.options.iter().position(|o| o.id == id).map(Act::Channel),
+            Prompt::Choose { options, .. } => options.iter().position(|o| o.id == id).map(Act::Choice),
+            Prompt::Negotiate { .. } => return Err(PlayError::WantsPlan { turn, id: id.to_string() }),
+            Prompt::Ended(e) => return Err(PlayError::Ended { ending: e.key() }),
+        };
+        match found {
+            Some(Act::Channel(i)) => {
+                self.take_channel(i);
+                Ok(())
+            }
+            Some(Act::Choice(i)) => {
+                self.take_choice(i);
+                Ok(())
+            }
+            _ => {
+                let valid = self.valid_here();
+                let elsewhere = self.book.scenario.nodes.iter().find(|n| n.options.iter().any(|o| o.id == id));
+                Err(match elsewhere {
+                    Some(n) => PlayError::NotOffered { turn, id: id.to_string(), node: n.id.clone(), valid },
+                    None => PlayError::UnknownChoice { turn, id: id.to_string(), valid },
+                })
+            }
+        }
+    }
+
+    /// Takes the `i`-th channel option (the caller knows it exists).
+    pub fn take_channel(&mut self, i: usize) {
+        let Some(cc) = &self.book.scenario.context.channel_choice else { return };
+        let Some(opt) = cc.options.get(i) else { return };
+        let to = opt.next.as_deref().and_then(|n| self.book.node_index(n)).unwrap_or_else(|| self.book.start());
+        self.channel = opt.channel;
+        self.turns.push(Turn {
+            number: self.turns.len() + 1,
+            node: None,
+            act: Act::Channel(i),
+            say_variant: 0,
+            reply_variant: 0,
+            mood_before: self.mood,
+            mood_after: self.mood,
+            known_before: self.known,
+            revealed: 0,
+            missed: 0,
+            to,
+        });
+        self.arrive(to);
+    }
+
+    /// Takes the `i`-th option of the current node (the caller knows it exists).
+    pub fn take_choice(&mut self, i: usize) {
+        let At::Node(n) = self.at else { return };
+        let book = Arc::clone(&self.book);
+        let Some(opt) = book.node(n).options.get(i) else { return };
+        let before = self.mood;
+        self.mood = Mood {
+            trust: (self.mood.trust + opt.trust).clamp(0, 100),
+            stress: (self.mood.stress + opt.stress).clamp(0, 100),
+        };
+        let (mut revealed, mut missed) = (0u64, 0u64);
+        for probe in &opt.probes {
+            let Some(fi) = book.fact_index(probe) else { continue };
+            let bit = 1u64 << fi;
+            if self.known & bit != 0 {
+                continue;
+            }
+            let fact = &book.scenario.persona.facts[fi];
+            if fact.reveal.by.iter().any(|c| opt.codes.contains(c)) && self.mood.trust >= fact.reveal.trust {
+                revealed |= bit;
+            } else {
+                missed |= bit;
+            }
+        }
+        let known_before = self.known;
+        self.known |= revealed;
+        if opt.plan == PlanAction::AcceptCounter {
+            if let Some(c) = self.counter {
+                self.agreed = Some(c);
+            }
+        }
+        let reply_variant = pick(&mut self.rng, opt.reply.len());
+        let s = &book.scenario;
+        let target = s
+            .interrupts
+            .iter()
+            .chain(opt.branch.iter())
+            .find(|b| self.holds(&b.when))
+            .map(|b| b.goto.as_str())
+            .unwrap_or(&opt.next);
+        let to = book.node_index(target).unwrap_or(n);
+        self.turns.push(Turn {
+            number: self.turns.len() + 1,
+            node: Some(n),
+            act: Act::Choice(i),
+            say_variant: self.variant,
+            reply_variant,
+            mood_before: before,
+            mood_after: self.mood,
+            known_before,
+            revealed,
+            missed,
+            to,
+        });
+        self.arrive(to);
+    }
+
+    /// Proposes a plan at a negotiation node.
+    pub fn propose(&mut self, plan: Plan) -> Result<Response, PlayError> {
+        let turn = self.turns.len() + 1;
+        let (n, neg) = match self.prompt() {
+            Prompt::Negotiate { node, negotiation } => (node, negotiation.clone()),
+            Prompt::Ended(e) => return Err(PlayError::Ended { ending: e.key() }),
+            _ => return Err(PlayError::NoPlanHere { turn, valid: self.valid_here() }),
+        };
+        check_plan(&plan).map_err(PlayError::BadPlan)?;
+        let response = respond(&self.book.scenario.persona.finances, self.mood, plan);
+        let target = match response {
+            Response::Accept => {
+                self.agreed = Some(plan);
+                &neg.accept
+            }
+            Response::Counter(c) => {
+                self.counter = Some(c);
+                &neg.counter
+            }
+            Response::Refuse => &neg.refuse,
+        };
+        let to = self.book.node_index(target).unwrap_or(n);
+        self.proposal = Some(plan);
+        self.turns.push(Turn {
+            number: turn,
+            node: Some(n),
+            act: Act::Proposal { plan, response },
+            say_variant: self.variant,
+            reply_variant: 0,
+            mood_before: self.mood,
+            mood_after: self.mood,
+            known_before: self.known,
+            revealed: 0,
+            missed: 0,
+            to,
+        });
+        self.arrive(to);
+        Ok(response)
+    }
+
+    fn arrive(&mut self, n: usize) {
+        self.at = At::Node(n);
+        self.variant = pick(&mut self.rng, self.book.node(n).say.len());
+    }
+
+    /// Whether a condition holds now.
+    pub fn holds(&self, cond: &Condition) -> bool {
+        match cond {
+            Condition::TrustAtLeast(v) => self.mood.trust >= *v,
+            Condition::TrustBelow(v) => self.mood.trust < *v,
+            Condition::StressAtLeast(v) => self.mood.stress >= *v,
+            Condition::StressBelow(v) => self.mood.stress < *v,
+            Condition::Knows(f) => self.book.fact_index(f).is_some_and(|i| self.known & (1 << i) != 0),
+            Condition::DoesNotKnow(f) => !self.book.fact_index(f).is_some_and(|i| self.known & (1 << i) != 0),
+            Condition::Chose(id) => self.turns.iter().any(|t| self.option_id(t) == Some(id.as_str())),
+            Condition::All(v) => v.iter().all(|c| self.holds(c)),
+            Condition::Any(v) => v.iter().any(|c| self.holds(c)),
+            Condition::Not(c) => !self.holds(c),
+        }
+    }
+
+    /// The id of the option a turn chose (`None` for a proposal).
+    pub fn option_id(&self, t: &Turn) -> Option<&str> {
+        let s = &self.book.scenario;
+        match (t.act, t.node) {
+            (Act::Channel(i), _) => s.context.channel_choice.as_ref().map(|cc| cc.options[i].id.as_str()),
+            (Act::Choice(i), Some(n)) => Some(s.nodes[n].options[i].id.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The option ids chosen so far, in order (what `run --choices` takes).
+    pub fn choice_ids(&self) -> Vec<String> {
+        self.turns.iter().filter_map(|t| self.option_id(t).map(str::to_string)).collect()
+    }
+
+    /// The variant of the current node's line.
+    pub fn variant(&self) -> usize {
+        self.variant
+    }
+
+    /// The conversation so far as lines of text.
+    pub fn transcript(&self, lang: Lang) -> Vec<Line> {
+        let s = &self.book.scenario;
+        let mut fill = Fill { scenario: s, plan: None };
+        let mut out = Vec::new();
+        let say = |out: &mut Vec<Line>, fill: &Fill, turn: usize, node: usize, variant: usize| {
+            if let Some(t) = s.nodes[node].say.get(variant) {
+                out.push(Line { turn, speaker: Speaker::Customer, text: fill.text(t, lang) });
+            }
+        };
+        for t in &self.turns {
+            match (t.act, t.node) {
+                (Act::Channel(i), _) => {
+                    if let Some(cc) = &s.context.channel_choice {
+                        out.push(Line { turn: t.number, speaker: Speaker::Narrator, text: fill.text(&cc.prompt, lang) });
+                        out.push(Line { turn: t.number, speaker: Speaker::Trainee, text: fill.text(&cc.options[i].text, lang) });
+                    }
+                }
+                (Act::Choice(i), Some(n)) => {
+                    say(&mut out, &fill, t.number, n, t.say_variant);
+                    let o = &s.nodes[n].options[i];
+                    out.push(Line { turn: t.number, speaker: Speaker::Trainee, text: fill.text(&o.text, lang) });
+                    for (fi, f) in s.persona.facts.iter().enumerate() {
+                        if t.revealed & (1 << fi) != 0 {
+                            out.push(Line { turn: t.number, speaker: Speaker::Customer, text: fill.text(&f.says, lang) });
+                        }
+                    }
+                    if let Some(r) = o.reply.get(t.reply_variant) {
+                        out.push(Line { turn: t.number, speaker: Speaker::Customer, text: fill.text(r, lang) });
+                    }
+                }
+                (Act::Proposal { plan, response }, Some(n)) => {
+                    say(&mut out, &fill, t.number, n, t.say_variant);
+                    out.push(Line { turn: t.number, speaker: Speaker::Trainee, text: describe_plan(&plan, lang) });
+                    fill.plan = Some(match response {
+                        Response::Counter(c) => c,
+                        _ => plan,
+                    });
+                }
+                _ => {}
+            }
+        }
+        if let At::Node(n) = self.at {
+            if let Some(e) = s.nodes[n].end {
+                let last = self.turns.len();
+                say(&mut out, &fill, last, n, self.variant);
+                out.push(Line { turn: last, speaker: Speaker::Narrator, text: format!("— {} —", e.label().get(lang)) });
+            } else {
+                say(&mut out, &fill, self.turns.len() + 1, n, self.variant);
+            }
+        }
+        out
+    }
+}
+
+/// Who says a transcript line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Speaker {
+    Customer,
+    Trainee,
+    Narrator,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Line {
+    /// The turn the line belongs to (the customer's line before a turn carries its number).
+    pub turn: usize,
+    pub speaker: Speaker,
+    pub text: String,
+}
+
+/// A plan in words, as the trainee proposes it.
+pub fn describe_plan(plan: &Plan, lang: Lang) -> String {
+    use crate::render::money;
+    match lang {
+        Lang::Nl => format!(
+            "Ik stel voor: {} keer {} per maand, de eerste betaling over {} dagen (samen {}).",
+            plan.count,
+            money(plan.amount, lang),
+            plan.days,
+            money(plan.total(), lang)
+        ),
+        Lang::En => format!(
+            "I propose {} monthly instalments of {}, the first in {} days ({} in all).",
+            plan.count,
+            money(plan.amount, lang),
+            plan.days,
+            money(plan.total(), lang)
+        ),
+    }
+}
+
+/// Rejects plans no one could mean.
+pub fn check_plan(plan: &Plan) -> Result<(), String> {
+    if !plan.amount.is_finite() || plan.amount <= 0.0 {
+        return Err(format!("the amount per instalment must be more than 0 (got {})", plan.amount));
+    }
+    if plan.amount > 1_000_000.0 {
+        return Err(format!("the amount per instalment {} is not a realistic instalment", plan.amount));
+    }
+    if plan.count == 0 || plan.count > 120 {
+        return Err(format!("the number of instalments must be 1–120 (got {})", plan.count));
+    }
+    if plan.days > 365 {
+        return Err(format!("the first payment must be within 365 days (got {})", plan.days));
+    }
+    Ok(())
+}
+
+/// The customer's answer to a plan, by one rule for every scenario (documented in
+/// `docs/scenario-format.md`).
+pub fn respond(f: &Finances, mood: Mood, plan: Plan) -> Response {
+    let owe = f.undisputed();
+    if f.disputed > 0.0 && plan.total() > owe + 0.01 * owe.max(1.0) {
+        return Response::Refuse;
+    }
+    let affordable = plan.amount <= f.can_pay_monthly + 0.005 && plan.days >= f.can_start_in_days;
+    if affordable {
+        return Response::Accept;
+    }
+    let disposable = (f.monthly_income - f.fixed_costs).max(0.0);
+    let conceivable = plan.amount <= (3.0 * f.can_pay_monthly).max(disposable);
+    if mood.stress >= 60 && mood.trust < 50 && conceivable {
+        // Says yes to end the call: a promise that will break.
+        return Response::Accept;
+    }
+    if mood.trust >= 30 && f.can_pay_monthly >= 1.0 {
+        let amount = f.can_pay_monthly.floor();
+        let count = ((owe / amount).ceil() as u32).max(1);
+        return Response::Counter(Plan { amount, count, days: plan.days.max(f.can_start_in_days) });
+    }
+    Response::Refuse
+}

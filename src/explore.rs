@@ -1,0 +1,283 @@
+//! The explorer: walks every path through a scenario (every option, and for a negotiation a
+//! grid of plans built from the scenario's finances) and summarises endings and scores.
+//!
+//! Paths do not depend on the seed (only the wording of the customer's lines does), so one
+//! walk covers every seed. The walk clones the small conversation state at each branch and
+//! keeps only counters and the best and worst path, so memory stays flat however many paths
+//! there are.
+
+use crate::dialogue::{Conversation, Prompt};
+use crate::render::Plan;
+use crate::report::Report;
+use crate::scenario::{Ending, Finances, Negotiation, Playbook};
+use crate::score::{Band, Scores, assess};
+use crate::text::Lang;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The most paths a walk will take before it gives up with an error.
+pub const MAX_PATHS: u64 = 20_000_000;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{scenario}: more than {limit} paths; simplify the scenario (merge branches, fewer options per node)")]
+pub struct TooManyPaths {
+    pub scenario: String,
+    pub limit: u64,
+}
+
+/// The plans tried at a negotiation: instalments around what the customer can pay, counts
+/// that cover the debt (and one that does not), first payments too early, on time and late.
+pub fn plan_grid(f: &Finances, negotiation: &Negotiation) -> Vec<Plan> {
+    let owe = f.undisputed().max(0.01);
+    let cap = f.can_pay_monthly;
+    let mut amounts: Vec<f64> = vec![cap.floor(), (cap * 0.5).floor(), (cap * 1.5 / 5.0).round() * 5.0, (cap * 2.0 / 5.0).round() * 5.0, (owe * 100.0).ceil() / 100.0];
+    amounts.retain(|a| *a >= 1.0);
+    amounts.sort_by(|a, b| a.total_cmp(b));
+    amounts.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    let mut days = vec![3u32.min(f.can_start_in_days), f.can_start_in_days, negotiation.max_days + 30];
+    days.sort_unstable();
+    days.dedup();
+    let mut grid = Vec::new();
+    for &amount in &amounts {
+        let covering = ((owe / amount).ceil() as u32).clamp(1, 120);
+        let mut counts = vec![covering];
+        if (amount - cap.floor()).abs() < 0.5 && covering >= 2 {
+            counts.push(covering / 2);
+        }
+        for &count in &counts {
+            for &d in &days {
+                grid.push(Plan { amount, count, days: d });
+            }
+        }
+    }
+    grid
+}
+
+/// Spread of one score over all paths.
+#[derive(Debug, Clone, Serialize)]
+pub struct Spread {
+    pub min: u8,
+    pub p10: u8,
+    pub p25: u8,
+    pub median: u8,
+    pub p75: u8,
+    pub p90: u8,
+    pub max: u8,
+    pub mean: f64,
+    /// Paths per band.
+    pub bands: BTreeMap<&'static str, u64>,
+}
+
+#[derive(Debug, Clone)]
+struct Histogram([u64; 101]);
+
+impl Default for Histogram {
+    fn default() -> Self {
+        Histogram([0; 101])
+    }
+}
+
+impl Histogram {
+    fn add(&mut self, v: u8) {
+        self.0[usize::from(v.min(100))] += 1;
+    }
+
+    fn spread(&self) -> Spread {
+        let n: u64 = self.0.iter().sum();
+        let quantile = |q: f64| -> u8 {
+            let target = ((n as f64 - 1.0) * q).round() as u64;
+            let mut seen = 0;
+            for (v, c) in self.0.iter().enumerate() {
+                seen += c;
+                if seen > target {
+                    return v as u8;
+                }
+            }
+            100
+        };
+        let sum: u64 = self.0.iter().enumerate().map(|(v, c)| v as u64 * c).sum();
+        let mut bands = BTreeMap::new();
+        for b in [Band::NeedsWork, Band::Fair, Band::Good, Band::Excellent] {
+            bands.insert(b.key(), 0);
+        }
+        for (v, c) in self.0.iter().enumerate() {
+            *bands.entry(Band::of(v as u8).key()).or_default() += c;
+        }
+        Spread {
+            min: self.0.iter().position(|c| *c > 0).unwrap_or(0) as u8,
+            p10: quantile(0.10),
+            p25: quantile(0.25),
+            median: quantile(0.5),
+            p75: quantile(0.75),
+            p90: quantile(0.90),
+            max: self.0.iter().rposition(|c| *c > 0).unwrap_or(0) as u8,
+            mean: if n == 0 { 0.0 } else { (sum as f64 / n as f64 * 10.0).round() / 10.0 },
+            bands,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Distribution {
+    pub empathy: Spread,
+    pub fact_gathering: Spread,
+    pub agreement: Spread,
+    pub compliance: Spread,
+    pub overall: Spread,
+}
+
+/// What `explore` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Exploration {
+    pub scenario: String,
+    pub seed: u64,
+    pub paths: u64,
+    /// Paths per ending.
+    pub endings: BTreeMap<&'static str, u64>,
+    /// Best and worst path by overall score (the first found on a tie), as `run --json`
+    /// reports them.
+    pub best: Report,
+    pub worst: Report,
+    pub distribution: Distribution,
+    /// The plans tried at each negotiation.
+    pub plan_grid: Vec<Plan>,
+}
+
+struct Walk {
+    paths: u64,
+    limit: u64,
+    endings: BTreeMap<Ending, u64>,
+    hist: [Histogram; 5],
+    best: Option<(u8, Conversation)>,
+    worst: Option<(u8, Conversation)>,
+    score: bool,
+    grid: Vec<Plan>,
+}
+
+impl Walk {
+    fn go(&mut self, conv: Conversation) -> Result<(), ()> {
+        match conv.prompt() {
+            Prompt::Ended(e) => {
+                self.paths += 1;
+                if self.paths > self.limit {
+                    return Err(());
+                }
+                if self.score {
+                    *self.endings.entry(e).or_default() += 1;
+                    self.leaf(conv);
+                }
+                Ok(())
+            }
+            Prompt::Channel(cc) => {
+                let n = cc.options.len();
+                for i in 0..n {
+                    let mut c = conv.clone();
+                    c.take_channel(i);
+                    self.go(c)?;
+                }
+                Ok(())
+            }
+            Prompt::Choose { options, .. } => {
+                let n = options.len();
+                for i in 0..n {
+                    let mut c = conv.clone();
+                    c.take_choice(i);
+                    self.go(c)?;
+                }
+                Ok(())
+            }
+            Prompt::Negotiate { .. } => {
+                for k in 0..self.grid.len() {
+                    let mut c = conv.clone();
+                    // Grid plans are valid by construction.
+                    let _ = c.propose(self.grid[k]);
+                    self.go(c)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn leaf(&mut self, conv: Conversation) {
+        let Scores { empathy, fact_gathering, agreement, compliance, overall } = assess(&conv).scores;
+        for (h, v) in self.hist.iter_mut().zip([empathy, fact_gathering, agreement, compliance, overall]) {
+            h.add(v);
+        }
+        if self.best.as_ref().is_none_or(|(b, _)| overall > *b) {
+            self.best = Some((overall, conv.clone()));
+        }
+        if self.worst.as_ref().is_none_or(|(w, _)| overall < *w) {
+            self.worst = Some((overall, conv));
+        }
+    }
+}
+
+fn grid_for(book: &Playbook) -> Vec<Plan> {
+    // Validation allows several negotiation nodes on different branches; their policies may
+    // differ, so the grid is the union of each node's grid.
+    let mut grid: Vec<Plan> = Vec::new();
+    for n in book.scenario.nodes.iter().filter_map(|n| n.negotiate.as_ref()) {
+        for p in plan_grid(&book.scenario.persona.finances, n) {
+            if !grid.contains(&p) {
+                grid.push(p);
+            }
+        }
+    }
+    grid
+}
+
+/// Counts the paths through a scenario without scoring them; `None` above `limit`.
+pub fn count_paths(book: &Arc<Playbook>, limit: u64) -> Option<u64> {
+    let mut w = Walk {
+        paths: 0,
+        limit,
+        endings: BTreeMap::new(),
+        hist: Default::default(),
+        best: None,
+        worst: None,
+        score: false,
+        grid: grid_for(book),
+    };
+    w.go(Conversation::new(Arc::clone(book), 0)).ok()?;
+    Some(w.paths)
+}
+
+/// Walks and scores every path; the best and worst are reported with `seed` and `lang`.
+pub fn explore(book: &Arc<Playbook>, seed: u64, lang: Lang) -> Result<Exploration, TooManyPaths> {
+    let too_many = || TooManyPaths { scenario: book.id().to_string(), limit: MAX_PATHS };
+    let grid = grid_for(book);
+    let mut w = Walk {
+        paths: 0,
+        limit: MAX_PATHS,
+        endings: BTreeMap::new(),
+        hist: Default::default(),
+        best: None,
+        worst: None,
+        score: true,
+        grid: grid.clone(),
+    };
+    w.go(Conversation::new(Arc::clone(book), seed)).map_err(|_| too_many())?;
+    let (Some((_, best)), Some((_, worst))) = (w.best.take(), w.worst.take()) else {
+        return Err(too_many());
+    };
+    // Replay with the seed so the transcripts read exactly as `run --seed` prints them.
+    let replay = |c: &Conversation| Report::new(&crate::cli::replay(book, seed, &c.choice_ids(), c.proposal()).unwrap_or_else(|_| c.clone()), lang);
+    let [e, f, a, c, o] = &w.hist;
+    Ok(Exploration {
+        scenario: book.id().to_string(),
+        seed,
+        paths: w.paths,
+        endings: w.endings.iter().map(|(k, v)| (k.key(), *v)).collect(),
+        best: replay(&best),
+        worst: replay(&worst),
+        distribution: Distribution {
+            empathy: e.spread(),
+            fact_gathering: f.spread(),
+            agreement: a.spread(),
+            compliance: c.spread(),
+            overall: o.spread(),
+        },
+        plan_grid: grid,
+    })
+}

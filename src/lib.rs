@@ -1,0 +1,20 @@
+//! collector-dojo: a training simulator for debt collectors.
+//!
+//! The core (scenario model and validation, dialogue runtime, rubric scoring, reports and the
+//! path explorer) is plain Rust and builds without Bevy (`--no-default-features`); the game
+//! is a thin layer on it behind the default `game` feature.
+
+pub mod cli;
+pub mod dialogue;
+pub mod explore;
+pub mod render;
+pub mod report;
+pub mod scenario;
+pub mod score;
+pub mod text;
+
+pub use dialogue::{Conversation, Prompt};
+pub use render::Plan;
+pub use report::Report;
+pub use scenario::Playbook;
+pub use text::{Lang, Text};

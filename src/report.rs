@@ -1,0 +1,304 @@
+//! The score report of one playthrough: what `run --json` prints, what `explore` returns as
+//! best and worst path, and the plain-text version people read in a terminal.
+
+use crate::dialogue::{Conversation, Line, Speaker};
+use crate::render::{Fill, Plan, money};
+use crate::scenario::{Ending, Mood};
+use crate::score::{Assessment, Band, Dimension, Scores, Verdict, assess};
+use crate::text::Lang;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub scenario: String,
+    pub title: String,
+    pub persona: String,
+    pub archetype: String,
+    pub seed: u64,
+    pub lang: Lang,
+    /// Option ids in order: what `run --choices` takes.
+    pub choices: Vec<String>,
+    /// The trainee's proposal, if the path had a negotiation: what `run --plan` takes.
+    pub plan: Option<Plan>,
+    /// The ending's key (`arrangement`, `hung_up`, …); `None` only for an unfinished
+    /// conversation.
+    #[serde(serialize_with = "ending_key")]
+    pub ending: Option<Ending>,
+    pub scores: Scores,
+    /// Band of the overall score.
+    pub band: Band,
+    pub bands: Bands,
+    pub findings: Vec<FindingOut>,
+    /// The customer's mood at the end.
+    pub mood: Mood,
+    /// The plan both sides agreed to, if any.
+    pub agreement: Option<AgreementOut>,
+    /// Facts uncovered, with the trainee's note of each.
+    pub facts: Vec<FactOut>,
+    /// The scenario author's remarks on the options chosen.
+    pub feedback: Vec<FeedbackOut>,
+    pub transcript: Vec<Line>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Bands {
+    pub empathy: Band,
+    pub fact_gathering: Band,
+    pub agreement: Band,
+    pub compliance: Band,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingOut {
+    pub turn: usize,
+    pub principle: &'static str,
+    pub principle_title: String,
+    pub verdict: Verdict,
+    pub dimension: Dimension,
+    pub points: i32,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementOut {
+    pub amount: f64,
+    pub count: u32,
+    pub days: u32,
+    pub total: f64,
+    pub affordable: bool,
+    /// `trainee` (their proposal accepted) or `customer` (the counter-offer taken).
+    pub proposed_by: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FactOut {
+    pub id: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedbackOut {
+    pub turn: usize,
+    pub choice: String,
+    pub text: String,
+}
+
+impl Report {
+    /// Scores `conv` and builds its report in `lang`.
+    pub fn new(conv: &Conversation, lang: Lang) -> Report {
+        Report::from_assessment(conv, &assess(conv), lang)
+    }
+
+    pub fn from_assessment(conv: &Conversation, a: &Assessment, lang: Lang) -> Report {
+        let book = conv.book();
+        let s = &book.scenario;
+        let fill = Fill { scenario: s, plan: None };
+        let f = &s.persona.finances;
+        let findings = a
+            .findings
+            .iter()
+            .map(|x| FindingOut {
+                turn: x.turn,
+                principle: x.principle.key(),
+                principle_title: x.principle.title().get(lang).to_string(),
+                verdict: x.verdict,
+                dimension: x.dimension,
+                points: x.points,
+                note: x.note(book, lang),
+            })
+            .collect();
+        let facts = s
+            .persona
+            .facts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| conv.known() & (1 << i) != 0)
+            .map(|(_, fact)| FactOut { id: fact.id.clone(), note: fill.text(&fact.note, lang) })
+            .collect();
+        let feedback = conv
+            .turns()
+            .iter()
+            .filter_map(|t| {
+                let id = conv.option_id(t)?;
+                let fb = match (t.act, t.node) {
+                    (crate::dialogue::Act::Choice(i), Some(n)) => s.nodes[n].options[i].feedback.as_ref(),
+                    (crate::dialogue::Act::Channel(i), _) => s.context.channel_choice.as_ref()?.options[i].feedback.as_ref(),
+                    _ => None,
+                }?;
+                Some(FeedbackOut { turn: t.number, choice: id.to_string(), text: fill.text(fb, lang) })
+            })
+            .collect();
+        let agreement = conv.agreed().map(|p| AgreementOut {
+            amount: p.amount,
+            count: p.count,
+            days: p.days,
+            total: p.total(),
+            affordable: p.amount <= f.can_pay_monthly + 0.005 && p.days >= f.can_start_in_days,
+            proposed_by: if conv.proposal() == Some(p) { "trainee" } else { "customer" },
+        });
+        let sc = a.scores;
+        Report {
+            scenario: s.id.clone(),
+            title: s.title.get(lang).to_string(),
+            persona: s.persona.name.clone(),
+            archetype: s.persona.archetype.label().to_string(),
+            seed: conv.seed(),
+            lang,
+            choices: conv.choice_ids(),
+            plan: conv.proposal(),
+            ending: conv.ending(),
+            scores: sc,
+            band: Band::of(sc.overall),
+            bands: Bands {
+                empathy: Band::of(sc.empathy),
+                fact_gathering: Band::of(sc.fact_gathering),
+                agreement: Band::of(sc.agreement),
+                compliance: Band::of(sc.compliance),
+            },
+            findings,
+            mood: conv.mood(),
+            agreement,
+            facts,
+            feedback,
+            transcript: conv.transcript(lang),
+        }
+    }
+
+    /// The command that reproduces this report.
+    pub fn command(&self) -> String {
+        let mut cmd = format!("collector-dojo run {} --seed {}", self.scenario, self.seed);
+        if !self.choices.is_empty() {
+            let _ = write!(cmd, " --choices {}", self.choices.join(","));
+        }
+        if let Some(p) = self.plan {
+            let _ = write!(cmd, " --plan {}", plan_arg(&p));
+        }
+        cmd
+    }
+
+    /// The report for people: transcript, scores, findings.
+    pub fn to_text(&self) -> String {
+        let nl = self.lang == Lang::Nl;
+        let l = |a: &'static str, b: &'static str| if nl { a } else { b };
+        let mut out = String::new();
+        let _ = writeln!(out, "{} — {} ({}) · seed {}", self.title, self.persona, self.archetype, self.seed);
+        let _ = writeln!(out, "\n== {} ==", l("Gesprek", "Conversation"));
+        for line in &self.transcript {
+            let who = match line.speaker {
+                Speaker::Customer => self.persona.split_whitespace().next().unwrap_or("Klant").to_string(),
+                Speaker::Trainee => l("Jij", "You").to_string(),
+                Speaker::Narrator => String::new(),
+            };
+            if who.is_empty() {
+                let _ = writeln!(out, "[{:>2}] {}", line.turn, line.text);
+            } else {
+                let _ = writeln!(out, "[{:>2}] {who}: {}", line.turn, line.text);
+            }
+        }
+        if let Some(a) = &self.agreement {
+            let _ = writeln!(
+                out,
+                "\n{}: {} × {} ({}), {} {} {}{}",
+                l("Afspraak", "Agreement"),
+                a.count,
+                money(a.amount, self.lang),
+                money(a.total, self.lang),
+                l("eerste betaling over", "first payment in"),
+                a.days,
+                l("dagen", "days"),
+                if a.affordable { "" } else { l(" — onhaalbaar", " — unaffordable") }
+            );
+        }
+        let _ = writeln!(out, "\n== {} ==", l("Score", "Score"));
+        let rows = [
+            (l("Empathie", "Empathy"), self.scores.empathy),
+            (l("Feiten verzamelen", "Fact-gathering"), self.scores.fact_gathering),
+            (l("Kwaliteit afspraak", "Agreement quality"), self.scores.agreement),
+            (l("Naleving", "Compliance"), self.scores.compliance),
+            (l("Totaal", "Overall"), self.scores.overall),
+        ];
+        for (name, v) in rows {
+            let bar: String = (0..20).map(|i| if i < usize::from(v) / 5 { '█' } else { '·' }).collect();
+            let _ = writeln!(out, "{name:<20} {v:>3}  {bar}  {}", Band::of(v).label().get(self.lang));
+        }
+        let _ = writeln!(
+            out,
+            "{}: {} {}, stress {}",
+            l("Stemming aan het eind", "Mood at the end"),
+            l("vertrouwen", "trust"),
+            self.mood.trust,
+            self.mood.stress
+        );
+        let _ = writeln!(out, "\n== {} ==", l("Bevindingen", "Findings"));
+        for f in &self.findings {
+            let mark = match f.verdict {
+                Verdict::Credit => '+',
+                Verdict::Debit => '−',
+            };
+            let _ = writeln!(out, "{} {} {:>2}  [{}] {}", mark, l("beurt", "turn"), f.turn, f.principle_title, f.note);
+        }
+        if !self.feedback.is_empty() {
+            let _ = writeln!(out, "\n== {} ==", l("Opmerkingen van de auteur", "Author's remarks"));
+            for fb in &self.feedback {
+                let _ = writeln!(out, "{} {:>2} ({}): {}", l("beurt", "turn"), fb.turn, fb.choice, fb.text);
+            }
+        }
+        out
+    }
+}
+
+fn ending_key<S: serde::Serializer>(e: &Option<Ending>, s: S) -> Result<S::Ok, S::Error> {
+    match e {
+        Some(e) => s.serialize_str(e.key()),
+        None => s.serialize_none(),
+    }
+}
+
+/// `AMOUNT:COUNT:DAYS`, as `run --plan` takes it.
+pub fn plan_arg(p: &Plan) -> String {
+    if (p.amount - p.amount.round()).abs() < 0.005 {
+        format!("{}:{}:{}", p.amount.round() as i64, p.count, p.days)
+    } else {
+        format!("{:.2}:{}:{}", p.amount, p.count, p.days)
+    }
+}
+
+/// Parses `AMOUNT:COUNT:DAYS` (the amount may use a decimal comma: `45,50:10:14`).
+pub fn parse_plan(s: &str) -> Result<Plan, String> {
+    let parts: Vec<&str> = s.trim().split(':').collect();
+    let [a, c, d] = parts.as_slice() else {
+        return Err(format!("plan `{s}` must be AMOUNT:COUNT:DAYS, e.g. 45:11:14 (45 euros a month, 11 instalments, first in 14 days)"));
+    };
+    let amount: f64 = a
+        .trim()
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| format!("plan `{s}`: amount `{a}` is not a number"))?;
+    let count: u32 = c.trim().parse().map_err(|_| format!("plan `{s}`: count `{c}` is not a whole number"))?;
+    let days: u32 = d.trim().parse().map_err(|_| format!("plan `{s}`: days `{d}` is not a whole number"))?;
+    let plan = Plan { amount, count, days };
+    crate::dialogue::check_plan(&plan).map_err(|e| format!("plan `{s}`: {e}"))?;
+    Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plans_round_trip() {
+        let p = parse_plan("45,50:11:14").unwrap();
+        assert_eq!(p, Plan { amount: 45.5, count: 11, days: 14 });
+        assert_eq!(plan_arg(&p), "45.50:11:14");
+        assert_eq!(plan_arg(&Plan { amount: 45.0, count: 2, days: 0 }), "45:2:0");
+    }
+
+    #[test]
+    fn bad_plans_say_why() {
+        assert!(parse_plan("45:11").unwrap_err().contains("AMOUNT:COUNT:DAYS"));
+        assert!(parse_plan("x:11:14").unwrap_err().contains("not a number"));
+        assert!(parse_plan("0:11:14").unwrap_err().contains("more than 0"));
+        assert!(parse_plan("10:0:14").unwrap_err().contains("1–120"));
+    }
+}

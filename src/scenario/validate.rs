@@ -1,0 +1,422 @@
+//! Validation of a parsed scenario: every problem found, each with its position.
+
+use super::locate::SourceMap;
+use super::model::*;
+use super::Problem;
+use crate::render::{PLACEHOLDERS, placeholders_in};
+use crate::text::Text;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// Most facts a scenario may have (they are kept as a bit set).
+pub const MAX_FACTS: usize = 64;
+
+struct Checker<'a> {
+    map: &'a SourceMap,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            pos: self.map.locate(path),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        for lang in text.missing() {
+            self.report(
+                &format!("{path}.{}", lang.code()),
+                format!("missing {} translation in `{}`", lang.name(), last_field(path)),
+            );
+        }
+        for lang in crate::text::Lang::ALL {
+            for name in placeholders_in(text.get(lang)) {
+                if !PLACEHOLDERS.contains(&name.as_str()) {
+                    self.report(
+                        &format!("{path}.{}", lang.code()),
+                        format!(
+                            "unknown placeholder `{{{name}}}`; known: {}",
+                            PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(" ")
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    fn id(&mut self, path: &str, what: &str, id: &str) {
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+            self.report(
+                path,
+                format!("{what} id `{id}` must be letters, digits, `_` or `-` (no spaces or commas)"),
+            );
+        }
+    }
+
+    fn range(&mut self, path: &str, what: &str, value: i64, lo: i64, hi: i64) {
+        if value < lo || value > hi {
+            self.report(path, format!("{what} is {value}, outside {lo}–{hi}"));
+        }
+    }
+}
+
+fn last_field(path: &str) -> &str {
+    let tail = path.rsplit('.').next().unwrap_or(path);
+    tail.split('[').next().unwrap_or(tail)
+}
+
+fn list(ids: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    let v: Vec<String> = ids.into_iter().map(|s| s.as_ref().to_string()).collect();
+    if v.len() > 12 {
+        format!("{}, … ({} in all)", v[..12].join(", "), v.len())
+    } else {
+        v.join(", ")
+    }
+}
+
+pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Vec<Problem> {
+    let mut c = Checker {
+        map,
+        problems: Vec::new(),
+    };
+    let node_ids: HashMap<&str, usize> = s.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let fact_ids: HashSet<&str> = s.persona.facts.iter().map(|f| f.id.as_str()).collect();
+    let option_ids: HashSet<&str> = s
+        .nodes
+        .iter()
+        .flat_map(|n| n.options.iter().map(|o| o.id.as_str()))
+        .chain(s.context.channel_choice.iter().flat_map(|cc| cc.options.iter().map(|o| o.id.as_str())))
+        .collect();
+    let node_names = || list(s.nodes.iter().map(|n| &n.id));
+
+    // Header.
+    c.id("id", "scenario", &s.id);
+    if let Some(name) = file.and_then(|f| f.file_name()).and_then(|n| n.to_str()) {
+        if let Some(stem) = name.strip_suffix(super::EXTENSION) {
+            if stem != s.id {
+                c.report("id", format!("id `{}` does not match the file name `{name}` (expected `{stem}`)", s.id));
+            }
+        }
+    }
+    c.text("title", &s.title);
+    if !(s.summary.nl.is_empty() && s.summary.en.is_empty()) {
+        c.text("summary", &s.summary);
+    }
+    c.range("difficulty", "difficulty", s.difficulty.into(), 1, 3);
+
+    // Persona.
+    let p = &s.persona;
+    c.text("persona.situation", &p.situation);
+    c.range("persona.mood.trust", "starting trust", p.mood.trust.into(), 0, 100);
+    c.range("persona.mood.stress", "starting stress", p.mood.stress.into(), 0, 100);
+    if p.facts.len() > MAX_FACTS {
+        c.report("persona.facts", format!("{} facts; at most {MAX_FACTS}", p.facts.len()));
+    }
+    let mut seen = HashSet::new();
+    for (i, f) in p.facts.iter().enumerate() {
+        let fp = format!("persona.facts[{i}]");
+        c.id(&format!("{fp}.id"), "fact", &f.id);
+        if !seen.insert(f.id.as_str()) {
+            c.report(&format!("{fp}.id"), format!("duplicate fact id `{}`", f.id));
+        }
+        c.text(&format!("{fp}.note"), &f.note);
+        c.text(&format!("{fp}.says"), &f.says);
+        if f.reveal.by.is_empty() {
+            c.report(&format!("{fp}.reveal.by"), format!("fact `{}` lists no behaviour that reveals it", f.id));
+        }
+        c.range(&format!("{fp}.reveal.trust"), "the trust a fact needs", f.reveal.trust.into(), 0, 100);
+    }
+    let fin = &p.finances;
+    for (field, v) in [
+        ("monthly_income", fin.monthly_income),
+        ("fixed_costs", fin.fixed_costs),
+        ("owed", fin.owed),
+        ("disputed", fin.disputed),
+        ("can_pay_monthly", fin.can_pay_monthly),
+    ] {
+        if !v.is_finite() || v < 0.0 {
+            c.report(&format!("persona.finances.{field}"), format!("{field} is {v}: money cannot be negative"));
+        }
+    }
+    if fin.owed <= 0.0 {
+        c.report("persona.finances.owed", "owed must be more than 0: there is nothing to collect");
+    }
+    if fin.disputed > fin.owed {
+        c.report(
+            "persona.finances.disputed",
+            format!("disputed part {:.2} is more than the whole claim {:.2}", fin.disputed, fin.owed),
+        );
+    }
+    let disposable = fin.monthly_income - fin.fixed_costs;
+    if fin.can_pay_monthly > disposable + 0.005 {
+        c.report(
+            "persona.finances.can_pay_monthly",
+            format!(
+                "can_pay_monthly {:.2} is more than income less fixed costs ({:.2} − {:.2} = {:.2})",
+                fin.can_pay_monthly, fin.monthly_income, fin.fixed_costs, disposable
+            ),
+        );
+    }
+    c.range("persona.finances.can_start_in_days", "can_start_in_days", fin.can_start_in_days.into(), 0, 365);
+
+    // Context.
+    let ctx = &s.context;
+    c.text("context.role", &ctx.role);
+    c.text("context.briefing", &ctx.briefing);
+    let mut entries: Vec<usize> = Vec::new();
+    match node_ids.get(s.start.as_str()) {
+        Some(&i) => entries.push(i),
+        None => c.report("start", format!("start names no node `{}`; nodes: {}", s.start, node_names())),
+    }
+    if let Some(cc) = &ctx.channel_choice {
+        c.text("context.channel_choice.prompt", &cc.prompt);
+        if cc.options.is_empty() {
+            c.report("context.channel_choice.options", "a channel choice needs at least one option");
+        }
+        let mut seen = HashSet::new();
+        for (i, o) in cc.options.iter().enumerate() {
+            let op = format!("context.channel_choice.options[{i}]");
+            c.id(&format!("{op}.id"), "option", &o.id);
+            if !seen.insert(o.id.as_str()) {
+                c.report(&format!("{op}.id"), format!("duplicate option id `{}` in the channel choice", o.id));
+            }
+            c.text(&format!("{op}.text"), &o.text);
+            if let Some(fb) = &o.feedback {
+                c.text(&format!("{op}.feedback"), fb);
+            }
+            if let Some(next) = &o.next {
+                match node_ids.get(next.as_str()) {
+                    Some(&i) => entries.push(i),
+                    None => c.report(&format!("{op}.next"), format!("next names no node `{next}`; nodes: {}", node_names())),
+                }
+            }
+        }
+    }
+
+    // Conditions and jumps.
+    let check_cond = |c: &mut Checker, path: &str, cond: &Condition| {
+        let mut stack = vec![cond];
+        while let Some(cond) = stack.pop() {
+            match cond {
+                Condition::TrustAtLeast(v) | Condition::TrustBelow(v) => {
+                    c.range(path, "a trust threshold", (*v).into(), 0, 100)
+                }
+                Condition::StressAtLeast(v) | Condition::StressBelow(v) => {
+                    c.range(path, "a stress threshold", (*v).into(), 0, 100)
+                }
+                Condition::Knows(f) | Condition::DoesNotKnow(f) => {
+                    if !fact_ids.contains(f.as_str()) {
+                        c.report(path, format!("condition names no fact `{f}`; facts: {}", list(&fact_ids)));
+                    }
+                }
+                Condition::Chose(o) => {
+                    if !option_ids.contains(o.as_str()) {
+                        c.report(path, format!("condition names no option `{o}`"));
+                    }
+                }
+                Condition::All(v) | Condition::Any(v) => stack.extend(v.iter()),
+                Condition::Not(inner) => stack.push(inner),
+            }
+        }
+    };
+    let mut interrupt_targets = Vec::new();
+    for (i, b) in s.interrupts.iter().enumerate() {
+        let bp = format!("interrupts[{i}]");
+        check_cond(&mut c, &format!("{bp}.when"), &b.when);
+        match node_ids.get(b.goto.as_str()) {
+            Some(&t) => interrupt_targets.push(t),
+            None => c.report(&format!("{bp}.goto"), format!("goto names no node `{}`; nodes: {}", b.goto, node_names())),
+        }
+    }
+
+    // Nodes, and the edges between them.
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
+    // Interrupts may never fire, so they count for reachability and loops but not as a way
+    // to an ending.
+    let mut interrupt_edges: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
+    let mut seen_nodes = HashSet::new();
+    let mut revealable: HashSet<&str> = HashSet::new();
+    for (ni, node) in s.nodes.iter().enumerate() {
+        let np = format!("nodes[{ni}]");
+        c.id(&format!("{np}.id"), "node", &node.id);
+        if !seen_nodes.insert(node.id.as_str()) {
+            c.report(&format!("{np}.id"), format!("duplicate node id `{}`", node.id));
+        }
+        for (k, t) in node.say.iter().enumerate() {
+            c.text(&format!("{np}.say[{k}]"), t);
+        }
+        let kinds = [!node.options.is_empty(), node.negotiate.is_some(), node.end.is_some()];
+        let n_kinds = kinds.iter().filter(|k| **k).count();
+        if n_kinds != 1 {
+            c.report(
+                &np,
+                format!(
+                    "node `{}` must have exactly one of `options`, `negotiate` or `end` (it has {})",
+                    node.id,
+                    if n_kinds == 0 { "none".to_string() } else { n_kinds.to_string() }
+                ),
+            );
+        }
+        let mut target = |c: &mut Checker, path: &str, field: &str, id: &str| match node_ids.get(id) {
+            Some(&t) => edges[ni].push(t),
+            None => c.report(path, format!("{field} names no node `{id}`; nodes: {}", node_names())),
+        };
+        if let Some(neg) = &node.negotiate {
+            for (field, id) in [("accept", &neg.accept), ("counter", &neg.counter), ("refuse", &neg.refuse)] {
+                target(&mut c, &format!("{np}.negotiate.{field}"), field, id);
+            }
+            c.range(&format!("{np}.negotiate.max_instalments"), "max_instalments", neg.max_instalments.into(), 1, 120);
+            c.range(&format!("{np}.negotiate.max_days"), "max_days", neg.max_days.into(), 0, 365);
+        }
+        let mut seen_opts = HashSet::new();
+        for (oi, o) in node.options.iter().enumerate() {
+            let op = format!("{np}.options[{oi}]");
+            c.id(&format!("{op}.id"), "option", &o.id);
+            if !seen_opts.insert(o.id.as_str()) {
+                c.report(&format!("{op}.id"), format!("duplicate option id `{}` in node `{}`", o.id, node.id));
+            }
+            c.text(&format!("{op}.text"), &o.text);
+            if o.codes.is_empty() {
+                c.report(
+                    &format!("{op}.codes"),
+                    format!("option `{}` has no behaviour code: the rubric cannot score it", o.id),
+                );
+            }
+            c.range(&format!("{op}.trust"), "a trust change", o.trust.into(), -100, 100);
+            c.range(&format!("{op}.stress"), "a stress change", o.stress.into(), -100, 100);
+            for (k, f) in o.probes.iter().enumerate() {
+                match s.persona.facts.iter().find(|x| &x.id == f) {
+                    None => c.report(
+                        &format!("{op}.probes[{k}]"),
+                        format!("probes names no fact `{f}`; facts: {}", list(&fact_ids)),
+                    ),
+                    Some(fact) => {
+                        if fact.reveal.by.iter().any(|b| o.codes.contains(b)) {
+                            revealable.insert(fact.id.as_str());
+                        }
+                    }
+                }
+            }
+            for (k, t) in o.reply.iter().enumerate() {
+                c.text(&format!("{op}.reply[{k}]"), t);
+            }
+            if let Some(fb) = &o.feedback {
+                c.text(&format!("{op}.feedback"), fb);
+            }
+            for (k, b) in o.branch.iter().enumerate() {
+                check_cond(&mut c, &format!("{op}.branch[{k}].when"), &b.when);
+                target(&mut c, &format!("{op}.branch[{k}].goto"), "goto", &b.goto);
+            }
+            target(&mut c, &format!("{op}.next"), "next", &o.next);
+        }
+        if !node.options.is_empty() {
+            interrupt_edges[ni].extend(interrupt_targets.iter().copied());
+        }
+    }
+    for (i, f) in s.persona.facts.iter().enumerate() {
+        if f.reveal.trust <= 100 && !revealable.contains(f.id.as_str()) {
+            c.report(
+                &format!("persona.facts[{i}]"),
+                format!(
+                    "fact `{}` can never be revealed: no option probes it with one of {:?}",
+                    f.id, f.reveal.by
+                ),
+            );
+        }
+    }
+    graph_checks(&mut c, s, &edges, &interrupt_edges, &entries);
+    c.problems.sort_by_key(|p| p.pos);
+    c.problems
+}
+
+/// Reachability, dead ends, loops and double negotiations.
+fn graph_checks(c: &mut Checker, s: &Scenario, plain: &[Vec<usize>], interrupts: &[Vec<usize>], entries: &[usize]) {
+    let n = s.nodes.len();
+    let edges: Vec<Vec<usize>> = plain.iter().zip(interrupts).map(|(a, b)| a.iter().chain(b).copied().collect()).collect();
+    let mut reached = vec![false; n];
+    let mut stack: Vec<usize> = entries.to_vec();
+    while let Some(i) = stack.pop() {
+        if !std::mem::replace(&mut reached[i], true) {
+            stack.extend(edges[i].iter().copied());
+        }
+    }
+    // Nodes that can reach an ending: fixed point over reversed edges.
+    let mut ends = vec![false; n];
+    let mut rev: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, out) in plain.iter().enumerate() {
+        for &t in out {
+            rev[t].push(i);
+        }
+    }
+    let mut stack: Vec<usize> = (0..n).filter(|&i| s.nodes[i].end.is_some()).collect();
+    while let Some(i) = stack.pop() {
+        if !std::mem::replace(&mut ends[i], true) {
+            stack.extend(rev[i].iter().copied());
+        }
+    }
+    for i in 0..n {
+        let path = format!("nodes[{i}]");
+        if !reached[i] {
+            c.report(&path, format!("node `{}` is unreachable from the start", s.nodes[i].id));
+        } else if !ends[i] {
+            c.report(&path, format!("node `{}` has no way to an ending", s.nodes[i].id));
+        }
+    }
+    // Loops: iterative DFS with colours; report each back edge once.
+    let mut colour = vec![0u8; n];
+    for root in 0..n {
+        if colour[root] != 0 {
+            continue;
+        }
+        let mut stack = vec![(root, 0usize)];
+        colour[root] = 1;
+        while let Some(top) = stack.last_mut() {
+            let v = top.0;
+            if top.1 < edges[v].len() {
+                let t = edges[v][top.1];
+                top.1 += 1;
+                if colour[t] == 1 {
+                    let from = stack.iter().position(|(x, _)| *x == t).unwrap_or(0);
+                    let mut cycle: Vec<&str> = stack[from..].iter().map(|(x, _)| s.nodes[*x].id.as_str()).collect();
+                    cycle.push(&s.nodes[t].id);
+                    c.report(
+                        &format!("nodes[{v}]"),
+                        format!("loop: {} (a conversation must always move on to an ending)", cycle.join(" → ")),
+                    );
+                } else if colour[t] == 0 {
+                    colour[t] = 1;
+                    stack.push((t, 0));
+                }
+            } else {
+                colour[v] = 2;
+                stack.pop();
+            }
+        }
+    }
+    // At most one negotiation on any path.
+    for (i, node) in s.nodes.iter().enumerate() {
+        if node.negotiate.is_none() {
+            continue;
+        }
+        let mut seen = vec![false; n];
+        let mut stack: Vec<usize> = edges[i].clone();
+        while let Some(j) = stack.pop() {
+            if std::mem::replace(&mut seen[j], true) {
+                continue;
+            }
+            if s.nodes[j].negotiate.is_some() {
+                c.report(
+                    &format!("nodes[{i}]"),
+                    format!(
+                        "negotiation `{}` can lead to a second negotiation `{}`; a path may hold only one",
+                        node.id, s.nodes[j].id
+                    ),
+                );
+                break;
+            }
+            stack.extend(edges[j].iter().copied());
+        }
+    }
+}
