@@ -114,6 +114,18 @@ pub struct Conversation {
     agreed: Option<Plan>,
 }
 
+fn shift(m: Mood, trust: i32, stress: i32) -> Mood {
+    Mood {
+        trust: (m.trust + trust).clamp(0, 100),
+        stress: (m.stress + stress).clamp(0, 100),
+    }
+}
+
+/// The lines that follow an option: `evade` when a probe missed and the option has some.
+fn replies(opt: &Choice, missed: u64) -> &[crate::text::Text] {
+    if missed != 0 && !opt.evade.is_empty() { &opt.evade } else { &opt.reply }
+}
+
 fn pick(rng: &mut ChaCha8Rng, n: usize) -> usize {
     if n <= 1 { 0 } else { rng.random_range(0..n) }
 }
@@ -265,13 +277,15 @@ impl Conversation {
         let Some(opt) = cc.options.get(i) else { return };
         let to = opt.next.as_deref().and_then(|n| self.book.node_index(n)).unwrap_or_else(|| self.book.start());
         self.channel = opt.channel;
+        let before = self.mood;
+        self.mood = shift(self.mood, opt.trust, opt.stress);
         self.turns.push(Turn {
             number: self.turns.len() + 1,
             node: None,
             act: Act::Channel(i),
             say_variant: 0,
             reply_variant: 0,
-            mood_before: self.mood,
+            mood_before: before,
             mood_after: self.mood,
             known_before: self.known,
             revealed: 0,
@@ -287,10 +301,7 @@ impl Conversation {
         let book = Arc::clone(&self.book);
         let Some(opt) = book.node(n).options.get(i) else { return };
         let before = self.mood;
-        self.mood = Mood {
-            trust: (self.mood.trust + opt.trust).clamp(0, 100),
-            stress: (self.mood.stress + opt.stress).clamp(0, 100),
-        };
+        self.mood = shift(self.mood, opt.trust, opt.stress);
         let (mut revealed, mut missed) = (0u64, 0u64);
         for probe in &opt.probes {
             let Some(fi) = book.fact_index(probe) else { continue };
@@ -312,7 +323,7 @@ impl Conversation {
                 self.agreed = Some(c);
             }
         }
-        let reply_variant = pick(&mut self.rng, opt.reply.len());
+        let reply_variant = pick(&mut self.rng, replies(opt, missed).len());
         let s = &book.scenario;
         let target = s
             .interrupts
@@ -357,7 +368,16 @@ impl Conversation {
                 self.counter = Some(c);
                 &neg.counter
             }
-            Response::Refuse => &neg.refuse,
+            Response::Refuse => {
+                let charges_disputed = {
+                    let f = &self.book.scenario.persona.finances;
+                    f.disputed > 0.0 && plan.total() > f.undisputed() + 0.01 * f.undisputed().max(1.0)
+                };
+                match &neg.refuse_disputed {
+                    Some(t) if charges_disputed => t,
+                    _ => &neg.refuse,
+                }
+            }
         };
         let to = self.book.node_index(target).unwrap_or(n);
         self.proposal = Some(plan);
@@ -393,6 +413,8 @@ impl Conversation {
             Condition::Knows(f) => self.book.fact_index(f).is_some_and(|i| self.known & (1 << i) != 0),
             Condition::DoesNotKnow(f) => !self.book.fact_index(f).is_some_and(|i| self.known & (1 << i) != 0),
             Condition::Chose(id) => self.turns.iter().any(|t| self.option_id(t) == Some(id.as_str())),
+            Condition::PlanAgreed => self.agreed.is_some(),
+            Condition::PromiseWillBreak => self.agreed.is_some_and(|p| !affordable(&self.book.scenario.persona.finances, &p)),
             Condition::All(v) => v.iter().all(|c| self.holds(c)),
             Condition::Any(v) => v.iter().any(|c| self.holds(c)),
             Condition::Not(c) => !self.holds(c),
@@ -425,6 +447,9 @@ impl Conversation {
         let mut fill = Fill { scenario: s, plan: None };
         let mut out = Vec::new();
         let say = |out: &mut Vec<Line>, fill: &Fill, turn: usize, node: usize, variant: usize| {
+            if let Some(t) = &s.nodes[node].narration {
+                out.push(Line { turn, speaker: Speaker::Narrator, text: fill.text(t, lang) });
+            }
             if let Some(t) = s.nodes[node].say.get(variant) {
                 out.push(Line { turn, speaker: Speaker::Customer, text: fill.text(t, lang) });
             }
@@ -446,7 +471,7 @@ impl Conversation {
                             out.push(Line { turn: t.number, speaker: Speaker::Customer, text: fill.text(&f.says, lang) });
                         }
                     }
-                    if let Some(r) = o.reply.get(t.reply_variant) {
+                    if let Some(r) = replies(o, t.missed).get(t.reply_variant) {
                         out.push(Line { turn: t.number, speaker: Speaker::Customer, text: fill.text(r, lang) });
                     }
                 }
@@ -529,6 +554,12 @@ pub fn check_plan(plan: &Plan) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether the customer can keep this plan: the instalment within what they can pay, the
+/// first payment no sooner than they can start.
+pub fn affordable(f: &Finances, plan: &Plan) -> bool {
+    plan.amount <= f.can_pay_monthly + 0.005 && plan.days >= f.can_start_in_days
+}
+
 /// The customer's answer to a plan, by one rule for every scenario (documented in
 /// `docs/scenario-format.md`).
 pub fn respond(f: &Finances, mood: Mood, plan: Plan) -> Response {
@@ -536,8 +567,7 @@ pub fn respond(f: &Finances, mood: Mood, plan: Plan) -> Response {
     if f.disputed > 0.0 && plan.total() > owe + 0.01 * owe.max(1.0) {
         return Response::Refuse;
     }
-    let affordable = plan.amount <= f.can_pay_monthly + 0.005 && plan.days >= f.can_start_in_days;
-    if affordable {
+    if affordable(f, &plan) {
         return Response::Accept;
     }
     let disposable = (f.monthly_income - f.fixed_costs).max(0.0);
@@ -552,4 +582,59 @@ pub fn respond(f: &Finances, mood: Mood, plan: Plan) -> Response {
         return Response::Counter(Plan { amount, count, days: plan.days.max(f.can_start_in_days) });
     }
     Response::Refuse
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const F: Finances = Finances {
+        monthly_income: 1600.0,
+        fixed_costs: 1500.0,
+        owed: 600.0,
+        disputed: 0.0,
+        can_pay_monthly: 50.0,
+        can_start_in_days: 14,
+    };
+    const CALM: Mood = Mood { trust: 60, stress: 30 };
+
+    #[test]
+    fn affordable_plans_are_accepted() {
+        assert_eq!(respond(&F, CALM, Plan { amount: 50.0, count: 12, days: 14 }), Response::Accept);
+        // Even a giveaway: the customer does not object to paying less.
+        assert_eq!(respond(&F, CALM, Plan { amount: 10.0, count: 2, days: 30 }), Response::Accept);
+    }
+
+    #[test]
+    fn a_trusting_customer_counters_with_what_they_can_pay() {
+        let r = respond(&F, CALM, Plan { amount: 120.0, count: 5, days: 7 });
+        assert_eq!(r, Response::Counter(Plan { amount: 50.0, count: 12, days: 14 }));
+    }
+
+    #[test]
+    fn a_stressed_distrustful_customer_says_yes_to_end_the_call() {
+        let cornered = Mood { trust: 20, stress: 80 };
+        assert_eq!(respond(&F, cornered, Plan { amount: 120.0, count: 5, days: 3 }), Response::Accept);
+        // But not to the impossible.
+        assert_eq!(respond(&F, cornered, Plan { amount: 600.0, count: 1, days: 3 }), Response::Refuse);
+    }
+
+    #[test]
+    fn low_trust_without_stress_refuses() {
+        assert_eq!(respond(&F, Mood { trust: 10, stress: 40 }, Plan { amount: 120.0, count: 5, days: 7 }), Response::Refuse);
+    }
+
+    #[test]
+    fn charging_the_disputed_part_is_refused() {
+        let f = Finances { disputed: 200.0, ..F };
+        assert_eq!(respond(&f, CALM, Plan { amount: 50.0, count: 12, days: 14 }), Response::Refuse);
+        assert_eq!(respond(&f, CALM, Plan { amount: 50.0, count: 8, days: 14 }), Response::Accept);
+    }
+
+    #[test]
+    fn nonsense_plans_are_rejected_with_a_reason() {
+        assert!(check_plan(&Plan { amount: f64::NAN, count: 1, days: 1 }).is_err());
+        assert!(check_plan(&Plan { amount: 10.0, count: 121, days: 1 }).unwrap_err().contains("1–120"));
+        assert!(check_plan(&Plan { amount: 10.0, count: 1, days: 400 }).unwrap_err().contains("365"));
+    }
 }

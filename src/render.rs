@@ -41,9 +41,12 @@ pub fn money(amount: f64, lang: Lang) -> String {
         grouped.push(ch);
     }
     let sign = if neg { "-" } else { "" };
-    match lang {
-        Lang::Nl => format!("{sign}€ {grouped},{frac:02}"),
-        Lang::En => format!("{sign}€{grouped}.{frac:02}"),
+    // Whole euros are said without cents ("€ 2.140"), as people say them.
+    match (lang, frac) {
+        (Lang::Nl, 0) => format!("{sign}€ {grouped}"),
+        (Lang::En, 0) => format!("{sign}€{grouped}"),
+        (Lang::Nl, _) => format!("{sign}€ {grouped},{frac:02}"),
+        (Lang::En, _) => format!("{sign}€{grouped}.{frac:02}"),
     }
 }
 
@@ -127,7 +130,8 @@ mod tests {
     fn money_in_both_languages() {
         assert_eq!(money(1234.5, Lang::Nl), "€ 1.234,50");
         assert_eq!(money(1234.5, Lang::En), "€1,234.50");
-        assert_eq!(money(45.0, Lang::En), "€45.00");
+        assert_eq!(money(45.0, Lang::En), "€45");
+        assert_eq!(money(2140.0, Lang::Nl), "€ 2.140");
         assert_eq!(money(999999.994, Lang::Nl), "€ 999.999,99");
     }
 

@@ -134,7 +134,7 @@ impl Report {
             count: p.count,
             days: p.days,
             total: p.total(),
-            affordable: p.amount <= f.can_pay_monthly + 0.005 && p.days >= f.can_start_in_days,
+            affordable: crate::dialogue::affordable(f, &p),
             proposed_by: if conv.proposal() == Some(p) { "trainee" } else { "customer" },
         });
         let sc = a.scores;

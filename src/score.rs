@@ -189,7 +189,8 @@ const EMPATHY_TRUST: f64 = 35.0;
 const FACT_SHARE: f64 = 70.0;
 const FACT_QUESTIONS: f64 = 30.0;
 const QUESTIONS_TARGET: f64 = 3.0;
-const COMPLIANCE_CAP: u8 = 59;
+/// A compliance breach, or giving the claim away, caps the overall score below "good".
+const OVERALL_CAP: u8 = 59;
 
 /// Connecting weight of a code (MITI relational behaviours), per turn capped at 1.
 fn relational(code: Code) -> f64 {
@@ -228,7 +229,8 @@ fn code_rule(code: Code, archetype: Archetype) -> (Principle, Dimension, Verdict
         Code::Accuse => (Principle::HardOnContent, Empathy, Debit, -12),
         Code::Irritation => (Principle::GenuineEmpathy, Empathy, Debit, -12),
         Code::Boilerplate => (Principle::CustomerNotDebtor, Empathy, Debit, -6),
-        Code::Dismiss => (Principle::PublicComplaint, Empathy, Debit, -10),
+        Code::Dismiss if complaint => (Principle::PublicComplaint, Empathy, Debit, -10),
+        Code::Dismiss => (Principle::Connect, Empathy, Debit, -10),
         Code::Capitulate => (Principle::DontOvershoot, Agreement, Debit, -25),
         Code::Threaten => (Principle::FairTreatment, Compliance, Debit, -30),
         Code::FalseThreat => (Principle::FairTreatment, Compliance, Debit, -45),
@@ -328,7 +330,8 @@ pub fn assess(conv: &Conversation) -> Assessment {
                     match code {
                         Code::OpenQuestion => open_q += 1,
                         Code::ClosedQuestion => closed_q += 1,
-                        Code::Reflection | Code::ComplexReflection => reflections += 1,
+                        // MITI counts a summary as a (complex) reflection.
+                        Code::Reflection | Code::ComplexReflection | Code::Summarize => reflections += 1,
                         Code::StateExpectation | Code::GiveInformation => expectation = true,
                         Code::SeekCollaboration | Code::EmphasizeAutonomy if !proposed => together_before_plan = true,
                         _ => {}
@@ -415,10 +418,12 @@ pub fn assess(conv: &Conversation) -> Assessment {
     // Compliance.
     let compliance = clamp(100.0 + sheet.sum(Compliance));
     let breach = sheet.findings.iter().any(|f| f.dimension == Compliance && f.verdict == Debit);
+    let gave_away = conv.ending() == Some(Ending::DebtWaived)
+        || sheet.findings.iter().any(|f| f.note == Note::Code(Code::Capitulate));
     let weighted = 0.30 * f64::from(empathy) + 0.25 * f64::from(fact_gathering) + 0.30 * f64::from(agreement) + 0.15 * f64::from(compliance);
     let mut overall = clamp(weighted);
-    if breach {
-        overall = overall.min(COMPLIANCE_CAP);
+    if breach || gave_away {
+        overall = overall.min(OVERALL_CAP);
     }
     let mut findings = sheet.findings;
     findings.sort_by_key(|f| f.turn);
@@ -469,7 +474,7 @@ fn agreement(conv: &Conversation, sheet: &mut Sheet, input: AgreementInput) -> u
     // The plan itself; returns whether it is affordable.
     let plan_points = |sheet: &mut Sheet, p: Plan, owe: f64, w: &PlanWeights| -> bool {
         let turn = agreed_turn.unwrap_or(last);
-        let affordable = p.amount <= f.can_pay_monthly + 0.005 && p.days >= f.can_start_in_days;
+        let affordable = crate::dialogue::affordable(f, &p);
         if affordable {
             sheet.add(turn, Principle::AffordablePlan, A, w.affordable, Credit, Note::PlanAffordable);
         } else {
@@ -738,8 +743,90 @@ pub fn code_note(code: Code, as_threat: bool) -> Text {
         Code::Threaten => ("Dreigement: intimidatie is geen incasso.", "Threat: intimidation is not collection."),
         Code::FalseThreat => ("Onjuist juridisch dreigement: misleidend en niet toegestaan.", "False legal threat: misleading and not allowed."),
         Code::Pressure => ("Onredelijke druk op bedrag of termijn.", "Unreasonable pressure on amount or term."),
-        Code::ThirdParty => ("Derden betrokken (familie, buren, werkgever): niet toegestaan.", "Involved third parties (family, neighbours, employer): not allowed."),
+        Code::ThirdParty => ("De schuld gedeeld met derden (familie, buren, werkgever, publiek): niet toegestaan.", "Disclosed the debt to others (family, neighbours, employer, in public): not allowed."),
         Code::Misleading => ("Misleidende informatie over kosten, wet of gevolgen.", "Misleading information on costs, law or consequences."),
     };
     Text::new(nl, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::replay;
+    use std::sync::Arc;
+
+    fn mini() -> Arc<Playbook> {
+        let src = include_str!("../tests/fixtures/mini.scenario.ron");
+        Arc::new(Playbook::parse(src, "mini.scenario.ron").expect("valid fixture"))
+    }
+
+    fn play(choices: &str, plan: Option<Plan>) -> Assessment {
+        let ids: Vec<String> = choices.split(',').map(str::to_string).collect();
+        assess(&replay(&mini(), 1, &ids, plan).expect("valid path"))
+    }
+
+    #[test]
+    fn channel_table_follows_3x_m() {
+        assert_eq!(channel_fit(Mission::ResultNow, Channel::Phone), Fit::Good);
+        assert_eq!(channel_fit(Mission::ResultNow, Channel::Letter), Fit::Poor);
+        assert_eq!(channel_fit(Mission::KeyAccount, Channel::Visit), Fit::Good);
+        assert_eq!(channel_fit(Mission::FirstReminder, Channel::Sms), Fit::Good);
+        assert_eq!(channel_fit(Mission::Complaint, Channel::SocialMedia), Fit::Poor);
+    }
+
+    #[test]
+    fn bands_have_the_documented_edges() {
+        assert_eq!(Band::of(39), Band::NeedsWork);
+        assert_eq!(Band::of(40), Band::Fair);
+        assert_eq!(Band::of(60), Band::Good);
+        assert_eq!(Band::of(80), Band::Excellent);
+    }
+
+    #[test]
+    fn filling_in_costs_fact_gathering_and_compliance() {
+        let good = play("ask,together,thank", Some(Plan { amount: 50.0, count: 6, days: 10 }));
+        let nivea = play("ask,fill,thank", Some(Plan { amount: 50.0, count: 6, days: 10 }));
+        assert!(nivea.scores.fact_gathering + 20 <= good.scores.fact_gathering, "{:?} vs {:?}", nivea.scores, good.scores);
+        assert!(nivea.scores.compliance < good.scores.compliance);
+        assert!(nivea.findings.iter().any(|f| f.principle == Principle::Nivea && f.verdict == Verdict::Debit));
+        assert!(nivea.scores.overall <= OVERALL_CAP, "a compliance breach caps overall");
+    }
+
+    #[test]
+    fn an_unaffordable_yes_caps_agreement() {
+        // Filling in leaves the customer cornered (stress 60, trust 45): they say yes to 100 a month.
+        let a = play("ask,fill,bye", Some(Plan { amount: 100.0, count: 3, days: 3 }));
+        assert!(a.scores.agreement <= 30, "{:?}", a.scores);
+        assert!(a.findings.iter().any(|f| matches!(f.note, Note::PlanUnaffordable { .. })));
+    }
+
+    #[test]
+    fn taking_the_customers_counter_counts_as_solving_together() {
+        let a = play("ask,info,take,thank", Some(Plan { amount: 90.0, count: 4, days: 10 }));
+        assert!(a.findings.iter().any(|f| f.note == Note::PlanTogether));
+        assert!(a.findings.iter().any(|f| f.note == Note::PlanAffordable));
+    }
+
+    #[test]
+    fn a_plan_giving_the_claim_away_is_flagged() {
+        let a = play("ask,together,thank", Some(Plan { amount: 50.0, count: 2, days: 10 }));
+        assert!(a.findings.iter().any(|f| matches!(f.note, Note::PlanGivesAway { .. })));
+        assert!(!a.findings.iter().any(|f| f.note == Note::PlanRealistic));
+    }
+
+    #[test]
+    fn waiving_the_debt_is_never_good_overall() {
+        let a = play("waive", None);
+        assert!(a.scores.agreement < 40 && a.scores.overall <= OVERALL_CAP, "{:?}", a.scores);
+    }
+
+    #[test]
+    fn every_note_renders_in_both_languages() {
+        let a = play("ask,fill,push", Some(Plan { amount: 200.0, count: 1, days: 0 }));
+        let book = mini();
+        for f in &a.findings {
+            let (nl, en) = (f.note(&book, Lang::Nl), f.note(&book, Lang::En));
+            assert!(!nl.is_empty() && !en.is_empty() && nl != en, "{f:?}");
+        }
+    }
 }

@@ -362,9 +362,9 @@ mod tests {
         let src = "Scenario(\n  id: \"x\",\n  nodes: [\n    (id: \"a\", next: \"b\"),\n    (id: \"b\", say: Some((nl: \"hoi\", en: \"\"))),\n  ],\n)";
         let map = SourceMap::new(src);
         assert_eq!(map.locate("id"), Pos { line: 2, col: 7 });
-        assert_eq!(map.locate("nodes[0].next"), Pos { line: 4, col: 22 });
+        assert_eq!(map.locate("nodes[0].next"), Pos { line: 4, col: 21 });
         assert_eq!(map.locate("nodes[1]"), Pos { line: 5, col: 5 });
-        assert_eq!(map.locate("nodes[1].say.en"), Pos { line: 5, col: 39 });
+        assert_eq!(map.locate("nodes[1].say.en"), Pos { line: 5, col: 41 });
     }
 
     #[test]
@@ -379,7 +379,7 @@ mod tests {
     fn skips_comments_strings_and_attributes() {
         let src = "#![enable(implicit_some)]\n// (x: 1)\n(/* a: [ */ a: \"(:\\\"]\", b: r#\"x\"y\"#, c: 'c', d: 1.5e3)";
         let map = SourceMap::new(src);
-        assert_eq!(map.locate("b"), Pos { line: 3, col: 30 });
-        assert_eq!(map.locate("d"), Pos { line: 3, col: 53 });
+        assert_eq!(map.locate("b"), Pos { line: 3, col: 28 });
+        assert_eq!(map.locate("d"), Pos { line: 3, col: 49 });
     }
 }

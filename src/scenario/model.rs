@@ -265,6 +265,12 @@ pub struct ChannelOption {
     /// The author's line for the debrief.
     #[serde(default)]
     pub feedback: Option<Text>,
+    /// Change in the customer's trust and stress by the time the conversation starts
+    /// (an SMS announcing the call may calm them a little).
+    #[serde(default)]
+    pub trust: i32,
+    #[serde(default)]
+    pub stress: i32,
     /// Where this channel leads; the scenario's `start` if absent.
     #[serde(default)]
     pub next: Option<String>,
@@ -276,6 +282,9 @@ pub struct ChannelOption {
 #[serde(deny_unknown_fields)]
 pub struct Node {
     pub id: String,
+    /// A stage direction shown before the customer's line ("Two weeks later…").
+    #[serde(default)]
+    pub narration: Option<Text>,
     /// The customer's line; with several variants one is picked by the seeded generator.
     #[serde(default)]
     pub say: Vec<Text>,
@@ -328,6 +337,10 @@ pub struct Choice {
     /// The customer's immediate answer (variants), before the next node's line.
     #[serde(default)]
     pub reply: Vec<Text>,
+    /// What the customer says instead of `reply` when a probed fact does not come out
+    /// (variants); `reply` is used if this is empty.
+    #[serde(default)]
+    pub evade: Vec<Text>,
     /// What this option does to a plan on the table.
     #[serde(default)]
     pub plan: PlanAction,
@@ -369,6 +382,10 @@ pub enum Condition {
     DoesNotKnow(String),
     /// An option with this id was chosen earlier in the conversation.
     Chose(String),
+    /// A plan has been agreed.
+    PlanAgreed,
+    /// A plan has been agreed that the customer cannot afford: a promise that will break.
+    PromiseWillBreak,
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
@@ -385,6 +402,10 @@ pub struct Negotiation {
     pub counter: String,
     /// Node after the customer refuses.
     pub refuse: String,
+    /// Node after the customer refuses because the plan charges the disputed part; `refuse`
+    /// if absent.
+    #[serde(default)]
+    pub refuse_disputed: Option<String>,
     /// Company policy: the most instalments allowed.
     #[serde(default = "default_max_instalments")]
     pub max_instalments: u32,

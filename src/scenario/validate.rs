@@ -186,6 +186,8 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
             if let Some(fb) = &o.feedback {
                 c.text(&format!("{op}.feedback"), fb);
             }
+            c.range(&format!("{op}.trust"), "a trust change", o.trust.into(), -100, 100);
+            c.range(&format!("{op}.stress"), "a stress change", o.stress.into(), -100, 100);
             if let Some(next) = &o.next {
                 match node_ids.get(next.as_str()) {
                     Some(&i) => entries.push(i),
@@ -216,6 +218,7 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
                         c.report(path, format!("condition names no option `{o}`"));
                     }
                 }
+                Condition::PlanAgreed | Condition::PromiseWillBreak => {}
                 Condition::All(v) | Condition::Any(v) => stack.extend(v.iter()),
                 Condition::Not(inner) => stack.push(inner),
             }
@@ -247,6 +250,9 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
         for (k, t) in node.say.iter().enumerate() {
             c.text(&format!("{np}.say[{k}]"), t);
         }
+        if let Some(t) = &node.narration {
+            c.text(&format!("{np}.narration"), t);
+        }
         let kinds = [!node.options.is_empty(), node.negotiate.is_some(), node.end.is_some()];
         let n_kinds = kinds.iter().filter(|k| **k).count();
         if n_kinds != 1 {
@@ -266,6 +272,9 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
         if let Some(neg) = &node.negotiate {
             for (field, id) in [("accept", &neg.accept), ("counter", &neg.counter), ("refuse", &neg.refuse)] {
                 target(&mut c, &format!("{np}.negotiate.{field}"), field, id);
+            }
+            if let Some(id) = &neg.refuse_disputed {
+                target(&mut c, &format!("{np}.negotiate.refuse_disputed"), "refuse_disputed", id);
             }
             c.range(&format!("{np}.negotiate.max_instalments"), "max_instalments", neg.max_instalments.into(), 1, 120);
             c.range(&format!("{np}.negotiate.max_days"), "max_days", neg.max_days.into(), 0, 365);
@@ -301,6 +310,12 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
             }
             for (k, t) in o.reply.iter().enumerate() {
                 c.text(&format!("{op}.reply[{k}]"), t);
+            }
+            for (k, t) in o.evade.iter().enumerate() {
+                c.text(&format!("{op}.evade[{k}]"), t);
+            }
+            if !o.evade.is_empty() && o.probes.is_empty() {
+                c.report(&format!("{op}.evade"), format!("option `{}` has `evade` lines but probes no fact", o.id));
             }
             if let Some(fb) = &o.feedback {
                 c.text(&format!("{op}.feedback"), fb);

@@ -1,0 +1,144 @@
+//! The headless CLI: `run` and `explore` on the test fixture, their errors and JSON shape.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn dojo(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_collector-dojo"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+const MINI: &str = "tests/fixtures/mini.scenario.ron";
+
+fn run_json(extra: &[&str]) -> Value {
+    let mut args = vec!["run", MINI, "--json", "--seed", "7"];
+    args.extend_from_slice(extra);
+    let out = dojo(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
+#[test]
+fn run_json_has_the_documented_fields() {
+    let v = run_json(&["--choices", "ask,together,thank", "--plan", "50:6:10"]);
+    assert_eq!(v["scenario"], "mini");
+    assert_eq!(v["seed"], 7);
+    assert_eq!(v["choices"], serde_json::json!(["ask", "together", "thank"]));
+    assert_eq!(v["plan"], serde_json::json!({"amount": 50.0, "count": 6, "days": 10}));
+    assert_eq!(v["ending"], "arrangement");
+    for dim in ["empathy", "fact_gathering", "agreement", "compliance", "overall"] {
+        let s = v["scores"][dim].as_u64().expect(dim);
+        assert!(s <= 100);
+    }
+    assert!(["needs_work", "fair", "good", "excellent"].contains(&v["band"].as_str().unwrap()));
+    let findings = v["findings"].as_array().expect("findings");
+    assert!(!findings.is_empty());
+    for f in findings {
+        assert!(f["turn"].as_u64().is_some());
+        assert!(f["principle"].as_str().is_some());
+        assert!(["credit", "debit"].contains(&f["verdict"].as_str().unwrap()));
+        assert!(!f["note"].as_str().unwrap().is_empty());
+    }
+    assert!(v["mood"]["trust"].as_i64().is_some() && v["mood"]["stress"].as_i64().is_some());
+    assert_eq!(v["agreement"]["affordable"], true);
+}
+
+#[test]
+fn threatening_opening_is_scored_low_and_explained() {
+    let v = run_json(&["--choices", "threat"]);
+    assert_eq!(v["ending"], "hung_up");
+    assert!(v["scores"]["compliance"].as_u64().unwrap() < 40);
+    let notes: Vec<&str> = v["findings"].as_array().unwrap().iter().filter_map(|f| f["principle"].as_str()).collect();
+    assert!(notes.contains(&"fair_treatment"), "{notes:?}");
+}
+
+#[test]
+fn unknown_choice_lists_what_is_valid() {
+    let out = dojo(&["run", MINI, "--choices", "ask,bogus"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("turn 2: unknown choice `bogus`"), "{err}");
+    for id in ["together", "fill", "info"] {
+        assert!(err.contains(id), "{err}");
+    }
+    assert!(err.contains("mini.scenario.ron"), "{err}");
+}
+
+#[test]
+fn choice_from_another_turn_is_not_offered() {
+    let out = dojo(&["run", MINI, "--choices", "together"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("turn 1: choice `together` is not offered here (it belongs to node `money`)"), "{err}");
+    assert!(err.contains("ask") && err.contains("threat") && err.contains("waive"), "{err}");
+}
+
+#[test]
+fn plan_where_none_is_asked_is_an_error() {
+    let out = dojo(&["run", MINI, "--choices", "waive", "--plan", "50:6:10"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no plan is asked for here"), "{err}");
+}
+
+#[test]
+fn missing_plan_and_unfinished_paths_say_what_is_needed() {
+    let out = dojo(&["run", MINI, "--choices", "ask,together"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("waiting for a plan"), "{err}");
+    let out = dojo(&["run", MINI, "--choices", "ask"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("valid here: together"), "{err}");
+    let out = dojo(&["run", MINI, "--choices", "ask,together", "--plan", "abc"]);
+    assert_eq!(out.status.code(), Some(2), "clap rejects a malformed plan");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("AMOUNT:COUNT:DAYS"));
+}
+
+#[test]
+fn unknown_scenario_lists_known_ids() {
+    let out = dojo(&["run", "no-such-scenario", "--choices", "a"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no scenario `no-such-scenario`") && err.contains("cant-pay"), "{err}");
+}
+
+#[test]
+fn text_report_is_in_the_chosen_language() {
+    let out = dojo(&["run", MINI, "--seed", "1", "--choices", "ask,together,thank", "--plan", "50:6:10", "--lang", "nl"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Wat is er gebeurd?") && text.contains("Bevindingen") && text.contains("€ 50"), "{text}");
+    assert!(!text.contains("What happened?"));
+}
+
+#[test]
+fn explore_best_and_worst_are_reproduced_by_run() {
+    let out = dojo(&["explore", MINI, "--json", "--seed", "5"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let x: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(x["paths"], 272);
+    let endings: u64 = x["endings"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+    assert_eq!(endings, 272);
+    for which in ["best", "worst"] {
+        let r = &x[which];
+        let choices: Vec<&str> = r["choices"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        let joined = choices.join(",");
+        let mut args = vec!["run", MINI, "--json", "--seed", "5", "--choices", &joined];
+        let plan;
+        if let Some(p) = r["plan"].as_object() {
+            plan = format!("{}:{}:{}", p["amount"], p["count"], p["days"]);
+            args.extend(["--plan", &plan]);
+        }
+        let out = dojo(&args);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let again: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(&again, r, "{which} path differs when replayed");
+    }
+    assert!(x["best"]["scores"]["overall"].as_u64() > x["worst"]["scores"]["overall"].as_u64());
+    let spread = &x["distribution"]["overall"];
+    assert!(spread["min"].as_u64() <= spread["median"].as_u64() && spread["median"].as_u64() <= spread["max"].as_u64());
+}
