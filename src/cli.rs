@@ -13,7 +13,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 #[derive(Debug, Parser)]
-#[command(name = "collector-dojo", version, about = "Rehearse hard collections conversations and get an honest, explained score.")]
+#[command(
+    name = "collector-dojo",
+    version,
+    about = "Rehearse hard collections conversations and get an honest, explained score."
+)]
 pub struct Cli {
     /// Folder that holds the scenarios, for SCENARIO given as an id.
     #[arg(long, global = true, default_value = "scenarios", value_name = "DIR")]
@@ -81,7 +85,10 @@ pub struct Failure {
 
 impl Failure {
     fn new(message: impl Into<String>) -> Failure {
-        Failure { message: message.into(), status: 1 }
+        Failure {
+            message: message.into(),
+            status: 1,
+        }
     }
 }
 
@@ -94,39 +101,74 @@ impl From<LoadError> for Failure {
 /// Runs a parsed command line, writing to `out`. `Ok` means exit status 0.
 pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let Some(command) = cli.command else {
-        let _ = writeln!(out, "collector-dojo: rehearse collections conversations.\n\nTry:\n  collector-dojo talk cant-pay        have a conversation in this terminal\n  collector-dojo check                validate the scenarios\n  collector-dojo explore ostrich      see every path of a scenario\n  collector-dojo --help               all commands");
+        let _ = writeln!(
+            out,
+            "collector-dojo: rehearse collections conversations.\n\nTry:\n  collector-dojo talk cant-pay        have a conversation in this terminal\n  collector-dojo check                validate the scenarios\n  collector-dojo explore ostrich      see every path of a scenario\n  collector-dojo --help               all commands"
+        );
         return Ok(());
     };
     let io = |e: std::io::Error| Failure::new(format!("cannot write output: {e}"));
     match command {
-        Command::Check { paths } => check(if paths.is_empty() { vec![cli.scenarios] } else { paths }, out),
-        Command::Run { scenario, choices, plan, seed, lang, json } => {
+        Command::Check { paths } => check(
+            if paths.is_empty() {
+                vec![cli.scenarios]
+            } else {
+                paths
+            },
+            out,
+        ),
+        Command::Run {
+            scenario,
+            choices,
+            plan,
+            seed,
+            lang,
+            json,
+        } => {
             let book = open(&scenario, &cli.scenarios)?;
             let seed = seed.unwrap_or_else(rand::random);
-            let conv = replay(&book, seed, &choices, plan).map_err(|e| Failure::new(format!("{}: {e}", book.path.display())))?;
+            let conv = replay(&book, seed, &choices, plan)
+                .map_err(|e| Failure::new(format!("{}: {e}", book.path.display())))?;
             let report = Report::new(&conv, lang);
             if json {
-                let s = serde_json::to_string_pretty(&report).map_err(|e| Failure::new(e.to_string()))?;
+                let s = serde_json::to_string_pretty(&report)
+                    .map_err(|e| Failure::new(e.to_string()))?;
                 writeln!(out, "{s}").map_err(io)
             } else {
                 write!(out, "{}", report.to_text()).map_err(io)?;
                 writeln!(out, "\n{}", report.command()).map_err(io)
             }
         }
-        Command::Explore { scenario, seed, lang, json } => {
+        Command::Explore {
+            scenario,
+            seed,
+            lang,
+            json,
+        } => {
             let book = open(&scenario, &cli.scenarios)?;
             let x = explore(&book, seed, lang).map_err(|e| Failure::new(e.to_string()))?;
             if json {
-                let s = serde_json::to_string_pretty(&x).map_err(|e| Failure::new(e.to_string()))?;
+                let s =
+                    serde_json::to_string_pretty(&x).map_err(|e| Failure::new(e.to_string()))?;
                 writeln!(out, "{s}").map_err(io)
             } else {
                 write!(out, "{}", exploration_text(&x)).map_err(io)
             }
         }
-        Command::Talk { scenario, seed, lang } => {
+        Command::Talk {
+            scenario,
+            seed,
+            lang,
+        } => {
             let book = open(&scenario, &cli.scenarios)?;
             let stdin = std::io::stdin();
-            talk(&book, seed.unwrap_or_else(rand::random), lang, &mut stdin.lock(), out)
+            talk(
+                &book,
+                seed.unwrap_or_else(rand::random),
+                lang,
+                &mut stdin.lock(),
+                out,
+            )
         }
     }
 }
@@ -138,7 +180,12 @@ fn open(name: &str, dir: &Path) -> Result<Arc<Playbook>, Failure> {
 
 /// Plays `choices` (and `plan` at the negotiation) from the start. Every choice must be
 /// offered at its turn, the path must end, and a plan must be used if given.
-pub fn replay(book: &Arc<Playbook>, seed: u64, choices: &[String], plan: Option<Plan>) -> Result<Conversation, PlayError> {
+pub fn replay(
+    book: &Arc<Playbook>,
+    seed: u64,
+    choices: &[String],
+    plan: Option<Plan>,
+) -> Result<Conversation, PlayError> {
     let mut conv = Conversation::new(Arc::clone(book), seed);
     let mut plan = plan;
     for id in choices.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
@@ -159,7 +206,10 @@ pub fn replay(book: &Arc<Playbook>, seed: u64, choices: &[String], plan: Option<
             valid: "nothing: this path never reaches a negotiation, leave out --plan".to_string(),
         }),
         Prompt::Ended(_) => Ok(conv),
-        Prompt::Negotiate { .. } => Err(PlayError::WantsPlan { turn, id: "(end of --choices)".to_string() }),
+        Prompt::Negotiate { .. } => Err(PlayError::WantsPlan {
+            turn,
+            id: "(end of --choices)".to_string(),
+        }),
         _ => Err(PlayError::UnknownChoice {
             turn,
             id: "(end of --choices)".to_string(),
@@ -178,7 +228,11 @@ fn check(paths: Vec<PathBuf>, out: &mut dyn Write) -> Result<(), Failure> {
     if files.is_empty() {
         return Err(Failure::new(format!(
             "no *.scenario.ron files in {}",
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         )));
     }
     let mut errors = Vec::new();
@@ -225,12 +279,25 @@ fn check(paths: Vec<PathBuf>, out: &mut dyn Write) -> Result<(), Failure> {
 fn exploration_text(x: &crate::explore::Exploration) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
-    let _ = writeln!(s, "{}: {} paths ({} plans tried at the negotiation)", x.scenario, x.paths, x.plan_grid.len());
+    let _ = writeln!(
+        s,
+        "{}: {} paths ({} plans tried at the negotiation)",
+        x.scenario,
+        x.paths,
+        x.plan_grid.len()
+    );
     let _ = writeln!(s, "\nEndings:");
     for (k, v) in &x.endings {
-        let _ = writeln!(s, "  {k:<18} {v:>9}  {:>5.1}%", *v as f64 * 100.0 / x.paths.max(1) as f64);
+        let _ = writeln!(
+            s,
+            "  {k:<18} {v:>9}  {:>5.1}%",
+            *v as f64 * 100.0 / x.paths.max(1) as f64
+        );
     }
-    let _ = writeln!(s, "\nScores over all paths:   min  p10  p25  med  p75  p90  max   mean   needs_work/fair/good/excellent");
+    let _ = writeln!(
+        s,
+        "\nScores over all paths:   min  p10  p25  med  p75  p90  max   mean   needs_work/fair/good/excellent"
+    );
     let d = &x.distribution;
     for (name, sp) in [
         ("empathy", &d.empathy),
@@ -242,8 +309,18 @@ fn exploration_text(x: &crate::explore::Exploration) -> String {
         let _ = writeln!(
             s,
             "  {name:<22} {:>3}  {:>3}  {:>3}  {:>3}  {:>3}  {:>3}  {:>3}  {:>5.1}   {}/{}/{}/{}",
-            sp.min, sp.p10, sp.p25, sp.median, sp.p75, sp.p90, sp.max, sp.mean,
-            sp.bands["needs_work"], sp.bands["fair"], sp.bands["good"], sp.bands["excellent"]
+            sp.min,
+            sp.p10,
+            sp.p25,
+            sp.median,
+            sp.p75,
+            sp.p90,
+            sp.max,
+            sp.mean,
+            sp.bands["needs_work"],
+            sp.bands["fair"],
+            sp.bands["good"],
+            sp.bands["excellent"]
         );
     }
     for (label, r) in [("Best", &x.best), ("Worst", &x.worst)] {
@@ -265,17 +342,36 @@ fn exploration_text(x: &crate::explore::Exploration) -> String {
 }
 
 /// A conversation in the terminal: numbered options, a plan typed as AMOUNT:COUNT:DAYS.
-pub fn talk(book: &Arc<Playbook>, seed: u64, lang: Lang, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<(), Failure> {
+pub fn talk(
+    book: &Arc<Playbook>,
+    seed: u64,
+    lang: Lang,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
     let io = |e: std::io::Error| Failure::new(format!("terminal: {e}"));
     let s = &book.scenario;
     let nl = lang == Lang::Nl;
-    let fill = Fill { scenario: s, plan: None };
+    let fill = Fill {
+        scenario: s,
+        plan: None,
+    };
     let mut conv = Conversation::new(Arc::clone(book), seed);
-    writeln!(out, "\n{}\n{}\n{}\n", s.title.get(lang), fill.text(&s.context.role, lang), fill.text(&s.context.briefing, lang)).map_err(io)?;
+    writeln!(
+        out,
+        "\n{}\n{}\n{}\n",
+        s.title.get(lang),
+        fill.text(&s.context.role, lang),
+        fill.text(&s.context.briefing, lang)
+    )
+    .map_err(io)?;
     let mut shown = 0;
     loop {
         let lines = conv.transcript(lang);
-        for l in lines[shown.min(lines.len())..].iter().filter(|l| l.speaker != crate::dialogue::Speaker::Trainee) {
+        for l in lines[shown.min(lines.len())..]
+            .iter()
+            .filter(|l| l.speaker != crate::dialogue::Speaker::Trainee)
+        {
             writeln!(out, "  {}", l.text).map_err(io)?;
         }
         shown = lines.len();
@@ -283,7 +379,8 @@ pub fn talk(book: &Arc<Playbook>, seed: u64, lang: Lang, input: &mut dyn BufRead
         let line = match prompt {
             Prompt::Ended(_) => break,
             Prompt::Negotiate { .. } => {
-                writeln!(out, "\n{}", if nl { "Je notities:" } else { "Your notes:" }).map_err(io)?;
+                writeln!(out, "\n{}", if nl { "Je notities:" } else { "Your notes:" })
+                    .map_err(io)?;
                 for (i, f) in s.persona.facts.iter().enumerate() {
                     if conv.known() & (1 << i) != 0 {
                         writeln!(out, "  - {}", fill.text(&f.note, lang)).map_err(io)?;
@@ -294,7 +391,11 @@ pub fn talk(book: &Arc<Playbook>, seed: u64, lang: Lang, input: &mut dyn BufRead
                     "\n{} {}. {}",
                     if nl { "Openstaand:" } else { "Owed:" },
                     money(s.persona.finances.owed, lang),
-                    if nl { "Stel een regeling voor als BEDRAG:AANTAL:DAGEN (bv. 50:10:14):" } else { "Propose a plan as AMOUNT:COUNT:DAYS (e.g. 50:10:14):" }
+                    if nl {
+                        "Stel een regeling voor als BEDRAG:AANTAL:DAGEN (bv. 50:10:14):"
+                    } else {
+                        "Propose a plan as AMOUNT:COUNT:DAYS (e.g. 50:10:14):"
+                    }
                 )
                 .map_err(io)?;
                 read(input, out)?
@@ -308,7 +409,16 @@ pub fn talk(book: &Arc<Playbook>, seed: u64, lang: Lang, input: &mut dyn BufRead
             }
         };
         let Some(line) = line else {
-            writeln!(out, "\n{}", if nl { "Gesprek afgebroken." } else { "Conversation abandoned." }).map_err(io)?;
+            writeln!(
+                out,
+                "\n{}",
+                if nl {
+                    "Gesprek afgebroken."
+                } else {
+                    "Conversation abandoned."
+                }
+            )
+            .map_err(io)?;
             return Ok(());
         };
         if let Prompt::Negotiate { .. } = prompt {
@@ -322,13 +432,28 @@ pub fn talk(book: &Arc<Playbook>, seed: u64, lang: Lang, input: &mut dyn BufRead
             continue;
         }
         let options = conv.options();
-        match line.trim().parse::<usize>().ok().filter(|n| (1..=options.len()).contains(n)) {
+        match line
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=options.len()).contains(n))
+        {
             Some(n) => {
                 let id = options[n - 1].0.clone();
                 writeln!(out, "> {}", fill.text(options[n - 1].1, lang)).map_err(io)?;
                 conv.choose(&id).map_err(|e| Failure::new(e.to_string()))?;
             }
-            None => writeln!(out, "{} 1–{}", if nl { "Kies een nummer" } else { "Choose a number" }, options.len()).map_err(io)?,
+            None => writeln!(
+                out,
+                "{} 1–{}",
+                if nl {
+                    "Kies een nummer"
+                } else {
+                    "Choose a number"
+                },
+                options.len()
+            )
+            .map_err(io)?,
         }
     }
     let report = Report::new(&conv, lang);
@@ -350,7 +475,11 @@ pub fn talk(book: &Arc<Playbook>, seed: u64, lang: Lang, input: &mut dyn BufRead
     )
     .map_err(io)?;
     for f in &report.findings {
-        let mark = if f.verdict == crate::score::Verdict::Credit { '+' } else { '-' };
+        let mark = if f.verdict == crate::score::Verdict::Credit {
+            '+'
+        } else {
+            '-'
+        };
         writeln!(out, "  {mark} [{}] {}", f.principle_title, f.note).map_err(io)?;
     }
     writeln!(out, "\n{}", report.command()).map_err(io)?;

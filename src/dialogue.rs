@@ -16,7 +16,10 @@
 //! ```
 
 use crate::render::{Fill, Plan};
-use crate::scenario::{Channel, ChannelChoice, Choice, Condition, Ending, Finances, Mood, Negotiation, NodeStep, PlanAction, Playbook};
+use crate::scenario::{
+    Channel, ChannelChoice, Choice, Condition, Ending, Finances, Mood, Negotiation, NodeStep,
+    PlanAction, Playbook,
+};
 use crate::text::Lang;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -68,8 +71,14 @@ pub struct Turn {
 #[derive(Debug, Clone, Copy)]
 pub enum Prompt<'a> {
     Channel(&'a ChannelChoice),
-    Choose { node: usize, options: &'a [Choice] },
-    Negotiate { node: usize, negotiation: &'a Negotiation },
+    Choose {
+        node: usize,
+        options: &'a [Choice],
+    },
+    Negotiate {
+        node: usize,
+        negotiation: &'a Negotiation,
+    },
     Ended(Ending),
 }
 
@@ -77,10 +86,23 @@ pub enum Prompt<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlayError {
     #[error("turn {turn}: unknown choice `{id}`; valid here: {valid}")]
-    UnknownChoice { turn: usize, id: String, valid: String },
-    #[error("turn {turn}: choice `{id}` is not offered here (it belongs to node `{node}`); valid here: {valid}")]
-    NotOffered { turn: usize, id: String, node: String, valid: String },
-    #[error("turn {turn}: the customer is waiting for a plan, not a choice (`{id}`); propose one as AMOUNT:COUNT:DAYS")]
+    UnknownChoice {
+        turn: usize,
+        id: String,
+        valid: String,
+    },
+    #[error(
+        "turn {turn}: choice `{id}` is not offered here (it belongs to node `{node}`); valid here: {valid}"
+    )]
+    NotOffered {
+        turn: usize,
+        id: String,
+        node: String,
+        valid: String,
+    },
+    #[error(
+        "turn {turn}: the customer is waiting for a plan, not a choice (`{id}`); propose one as AMOUNT:COUNT:DAYS"
+    )]
     WantsPlan { turn: usize, id: String },
     #[error("turn {turn}: no plan is asked for here; valid here: {valid}")]
     NoPlanHere { turn: usize, valid: String },
@@ -123,7 +145,11 @@ fn shift(m: Mood, trust: i32, stress: i32) -> Mood {
 
 /// The lines that follow an option: `evade` when a probe missed and the option has some.
 fn replies(opt: &Choice, missed: u64) -> &[crate::text::Text] {
-    if missed != 0 && !opt.evade.is_empty() { &opt.evade } else { &opt.reply }
+    if missed != 0 && !opt.evade.is_empty() {
+        &opt.evade
+    } else {
+        &opt.reply
+    }
 }
 
 fn pick(rng: &mut ChaCha8Rng, n: usize) -> usize {
@@ -205,7 +231,10 @@ impl Conversation {
             },
             At::Node(n) => match self.book.node(n).step() {
                 Some(NodeStep::Choose(options)) => Prompt::Choose { node: n, options },
-                Some(NodeStep::Negotiate(negotiation)) => Prompt::Negotiate { node: n, negotiation },
+                Some(NodeStep::Negotiate(negotiation)) => Prompt::Negotiate {
+                    node: n,
+                    negotiation,
+                },
                 Some(NodeStep::End(e)) => Prompt::Ended(e),
                 None => Prompt::Ended(Ending::NoAgreement),
             },
@@ -224,7 +253,9 @@ impl Conversation {
     pub fn options(&self) -> Vec<(String, &crate::text::Text)> {
         match self.prompt() {
             Prompt::Channel(cc) => cc.options.iter().map(|o| (o.id.clone(), &o.text)).collect(),
-            Prompt::Choose { options, .. } => options.iter().map(|o| (o.id.clone(), &o.text)).collect(),
+            Prompt::Choose { options, .. } => {
+                options.iter().map(|o| (o.id.clone(), &o.text)).collect()
+            }
             _ => Vec::new(),
         }
     }
@@ -247,8 +278,15 @@ impl Conversation {
         let turn = self.turns.len() + 1;
         let found = match self.prompt() {
             Prompt::Channel(cc) => cc.options.iter().position(|o| o.id == id).map(Act::Channel),
-            Prompt::Choose { options, .. } => options.iter().position(|o| o.id == id).map(Act::Choice),
-            Prompt::Negotiate { .. } => return Err(PlayError::WantsPlan { turn, id: id.to_string() }),
+            Prompt::Choose { options, .. } => {
+                options.iter().position(|o| o.id == id).map(Act::Choice)
+            }
+            Prompt::Negotiate { .. } => {
+                return Err(PlayError::WantsPlan {
+                    turn,
+                    id: id.to_string(),
+                });
+            }
             Prompt::Ended(e) => return Err(PlayError::Ended { ending: e.key() }),
         };
         match found {
@@ -262,10 +300,24 @@ impl Conversation {
             }
             _ => {
                 let valid = self.valid_here();
-                let elsewhere = self.book.scenario.nodes.iter().find(|n| n.options.iter().any(|o| o.id == id));
+                let elsewhere = self
+                    .book
+                    .scenario
+                    .nodes
+                    .iter()
+                    .find(|n| n.options.iter().any(|o| o.id == id));
                 Err(match elsewhere {
-                    Some(n) => PlayError::NotOffered { turn, id: id.to_string(), node: n.id.clone(), valid },
-                    None => PlayError::UnknownChoice { turn, id: id.to_string(), valid },
+                    Some(n) => PlayError::NotOffered {
+                        turn,
+                        id: id.to_string(),
+                        node: n.id.clone(),
+                        valid,
+                    },
+                    None => PlayError::UnknownChoice {
+                        turn,
+                        id: id.to_string(),
+                        valid,
+                    },
                 })
             }
         }
@@ -273,9 +325,15 @@ impl Conversation {
 
     /// Takes the `i`-th channel option (the caller knows it exists).
     pub fn take_channel(&mut self, i: usize) {
-        let Some(cc) = &self.book.scenario.context.channel_choice else { return };
+        let Some(cc) = &self.book.scenario.context.channel_choice else {
+            return;
+        };
         let Some(opt) = cc.options.get(i) else { return };
-        let to = opt.next.as_deref().and_then(|n| self.book.node_index(n)).unwrap_or_else(|| self.book.start());
+        let to = opt
+            .next
+            .as_deref()
+            .and_then(|n| self.book.node_index(n))
+            .unwrap_or_else(|| self.book.start());
         self.channel = opt.channel;
         let before = self.mood;
         self.mood = shift(self.mood, opt.trust, opt.stress);
@@ -299,18 +357,24 @@ impl Conversation {
     pub fn take_choice(&mut self, i: usize) {
         let At::Node(n) = self.at else { return };
         let book = Arc::clone(&self.book);
-        let Some(opt) = book.node(n).options.get(i) else { return };
+        let Some(opt) = book.node(n).options.get(i) else {
+            return;
+        };
         let before = self.mood;
         self.mood = shift(self.mood, opt.trust, opt.stress);
         let (mut revealed, mut missed) = (0u64, 0u64);
         for probe in &opt.probes {
-            let Some(fi) = book.fact_index(probe) else { continue };
+            let Some(fi) = book.fact_index(probe) else {
+                continue;
+            };
             let bit = 1u64 << fi;
             if self.known & bit != 0 {
                 continue;
             }
             let fact = &book.scenario.persona.facts[fi];
-            if fact.reveal.by.iter().any(|c| opt.codes.contains(c)) && self.mood.trust >= fact.reveal.trust {
+            if fact.reveal.by.iter().any(|c| opt.codes.contains(c))
+                && self.mood.trust >= fact.reveal.trust
+            {
                 revealed |= bit;
             } else {
                 missed |= bit;
@@ -318,10 +382,8 @@ impl Conversation {
         }
         let known_before = self.known;
         self.known |= revealed;
-        if opt.plan == PlanAction::AcceptCounter {
-            if let Some(c) = self.counter {
-                self.agreed = Some(c);
-            }
+        if let (PlanAction::AcceptCounter, Some(c)) = (opt.plan, self.counter) {
+            self.agreed = Some(c);
         }
         let reply_variant = pick(&mut self.rng, replies(opt, missed).len());
         let s = &book.scenario;
@@ -355,7 +417,12 @@ impl Conversation {
         let (n, neg) = match self.prompt() {
             Prompt::Negotiate { node, negotiation } => (node, negotiation.clone()),
             Prompt::Ended(e) => return Err(PlayError::Ended { ending: e.key() }),
-            _ => return Err(PlayError::NoPlanHere { turn, valid: self.valid_here() }),
+            _ => {
+                return Err(PlayError::NoPlanHere {
+                    turn,
+                    valid: self.valid_here(),
+                });
+            }
         };
         check_plan(&plan).map_err(PlayError::BadPlan)?;
         let response = respond(&self.book.scenario.persona.finances, self.mood, plan);
@@ -371,7 +438,8 @@ impl Conversation {
             Response::Refuse => {
                 let charges_disputed = {
                     let f = &self.book.scenario.persona.finances;
-                    f.disputed > 0.0 && plan.total() > f.undisputed() + 0.01 * f.undisputed().max(1.0)
+                    f.disputed > 0.0
+                        && plan.total() > f.undisputed() + 0.01 * f.undisputed().max(1.0)
                 };
                 match &neg.refuse_disputed {
                     Some(t) if charges_disputed => t,
@@ -410,11 +478,22 @@ impl Conversation {
             Condition::TrustBelow(v) => self.mood.trust < *v,
             Condition::StressAtLeast(v) => self.mood.stress >= *v,
             Condition::StressBelow(v) => self.mood.stress < *v,
-            Condition::Knows(f) => self.book.fact_index(f).is_some_and(|i| self.known & (1 << i) != 0),
-            Condition::DoesNotKnow(f) => !self.book.fact_index(f).is_some_and(|i| self.known & (1 << i) != 0),
-            Condition::Chose(id) => self.turns.iter().any(|t| self.option_id(t) == Some(id.as_str())),
+            Condition::Knows(f) => self
+                .book
+                .fact_index(f)
+                .is_some_and(|i| self.known & (1 << i) != 0),
+            Condition::DoesNotKnow(f) => self
+                .book
+                .fact_index(f)
+                .is_none_or(|i| self.known & (1 << i) == 0),
+            Condition::Chose(id) => self
+                .turns
+                .iter()
+                .any(|t| self.option_id(t) == Some(id.as_str())),
             Condition::PlanAgreed => self.agreed.is_some(),
-            Condition::PromiseWillBreak => self.agreed.is_some_and(|p| !affordable(&self.book.scenario.persona.finances, &p)),
+            Condition::PromiseWillBreak => self
+                .agreed
+                .is_some_and(|p| !affordable(&self.book.scenario.persona.finances, &p)),
             Condition::All(v) => v.iter().all(|c| self.holds(c)),
             Condition::Any(v) => v.iter().any(|c| self.holds(c)),
             Condition::Not(c) => !self.holds(c),
@@ -425,7 +504,11 @@ impl Conversation {
     pub fn option_id(&self, t: &Turn) -> Option<&str> {
         let s = &self.book.scenario;
         match (t.act, t.node) {
-            (Act::Channel(i), _) => s.context.channel_choice.as_ref().map(|cc| cc.options[i].id.as_str()),
+            (Act::Channel(i), _) => s
+                .context
+                .channel_choice
+                .as_ref()
+                .map(|cc| cc.options[i].id.as_str()),
             (Act::Choice(i), Some(n)) => Some(s.nodes[n].options[i].id.as_str()),
             _ => None,
         }
@@ -433,7 +516,10 @@ impl Conversation {
 
     /// The option ids chosen so far, in order (what `run --choices` takes).
     pub fn choice_ids(&self) -> Vec<String> {
-        self.turns.iter().filter_map(|t| self.option_id(t).map(str::to_string)).collect()
+        self.turns
+            .iter()
+            .filter_map(|t| self.option_id(t).map(str::to_string))
+            .collect()
     }
 
     /// The variant of the current node's line.
@@ -444,40 +530,75 @@ impl Conversation {
     /// The conversation so far as lines of text.
     pub fn transcript(&self, lang: Lang) -> Vec<Line> {
         let s = &self.book.scenario;
-        let mut fill = Fill { scenario: s, plan: None };
+        let mut fill = Fill {
+            scenario: s,
+            plan: None,
+        };
         let mut out = Vec::new();
         let say = |out: &mut Vec<Line>, fill: &Fill, turn: usize, node: usize, variant: usize| {
             if let Some(t) = &s.nodes[node].narration {
-                out.push(Line { turn, speaker: Speaker::Narrator, text: fill.text(t, lang) });
+                out.push(Line {
+                    turn,
+                    speaker: Speaker::Narrator,
+                    text: fill.text(t, lang),
+                });
             }
             if let Some(t) = s.nodes[node].say.get(variant) {
-                out.push(Line { turn, speaker: Speaker::Customer, text: fill.text(t, lang) });
+                out.push(Line {
+                    turn,
+                    speaker: Speaker::Customer,
+                    text: fill.text(t, lang),
+                });
             }
         };
         for t in &self.turns {
             match (t.act, t.node) {
                 (Act::Channel(i), _) => {
                     if let Some(cc) = &s.context.channel_choice {
-                        out.push(Line { turn: t.number, speaker: Speaker::Narrator, text: fill.text(&cc.prompt, lang) });
-                        out.push(Line { turn: t.number, speaker: Speaker::Trainee, text: fill.text(&cc.options[i].text, lang) });
+                        out.push(Line {
+                            turn: t.number,
+                            speaker: Speaker::Narrator,
+                            text: fill.text(&cc.prompt, lang),
+                        });
+                        out.push(Line {
+                            turn: t.number,
+                            speaker: Speaker::Trainee,
+                            text: fill.text(&cc.options[i].text, lang),
+                        });
                     }
                 }
                 (Act::Choice(i), Some(n)) => {
                     say(&mut out, &fill, t.number, n, t.say_variant);
                     let o = &s.nodes[n].options[i];
-                    out.push(Line { turn: t.number, speaker: Speaker::Trainee, text: fill.text(&o.text, lang) });
+                    out.push(Line {
+                        turn: t.number,
+                        speaker: Speaker::Trainee,
+                        text: fill.text(&o.text, lang),
+                    });
                     for (fi, f) in s.persona.facts.iter().enumerate() {
                         if t.revealed & (1 << fi) != 0 {
-                            out.push(Line { turn: t.number, speaker: Speaker::Customer, text: fill.text(&f.says, lang) });
+                            out.push(Line {
+                                turn: t.number,
+                                speaker: Speaker::Customer,
+                                text: fill.text(&f.says, lang),
+                            });
                         }
                     }
                     if let Some(r) = replies(o, t.missed).get(t.reply_variant) {
-                        out.push(Line { turn: t.number, speaker: Speaker::Customer, text: fill.text(r, lang) });
+                        out.push(Line {
+                            turn: t.number,
+                            speaker: Speaker::Customer,
+                            text: fill.text(r, lang),
+                        });
                     }
                 }
                 (Act::Proposal { plan, response }, Some(n)) => {
                     say(&mut out, &fill, t.number, n, t.say_variant);
-                    out.push(Line { turn: t.number, speaker: Speaker::Trainee, text: describe_plan(&plan, lang) });
+                    out.push(Line {
+                        turn: t.number,
+                        speaker: Speaker::Trainee,
+                        text: describe_plan(&plan, lang),
+                    });
                     fill.plan = Some(match response {
                         Response::Counter(c) => c,
                         _ => plan,
@@ -490,7 +611,11 @@ impl Conversation {
             if let Some(e) = s.nodes[n].end {
                 let last = self.turns.len();
                 say(&mut out, &fill, last, n, self.variant);
-                out.push(Line { turn: last, speaker: Speaker::Narrator, text: format!("— {} —", e.label().get(lang)) });
+                out.push(Line {
+                    turn: last,
+                    speaker: Speaker::Narrator,
+                    text: format!("— {} —", e.label().get(lang)),
+                });
             } else {
                 say(&mut out, &fill, self.turns.len() + 1, n, self.variant);
             }
@@ -540,16 +665,28 @@ pub fn describe_plan(plan: &Plan, lang: Lang) -> String {
 /// Rejects plans no one could mean.
 pub fn check_plan(plan: &Plan) -> Result<(), String> {
     if !plan.amount.is_finite() || plan.amount <= 0.0 {
-        return Err(format!("the amount per instalment must be more than 0 (got {})", plan.amount));
+        return Err(format!(
+            "the amount per instalment must be more than 0 (got {})",
+            plan.amount
+        ));
     }
     if plan.amount > 1_000_000.0 {
-        return Err(format!("the amount per instalment {} is not a realistic instalment", plan.amount));
+        return Err(format!(
+            "the amount per instalment {} is not a realistic instalment",
+            plan.amount
+        ));
     }
     if plan.count == 0 || plan.count > 120 {
-        return Err(format!("the number of instalments must be 1–120 (got {})", plan.count));
+        return Err(format!(
+            "the number of instalments must be 1–120 (got {})",
+            plan.count
+        ));
     }
     if plan.days > 365 {
-        return Err(format!("the first payment must be within 365 days (got {})", plan.days));
+        return Err(format!(
+            "the first payment must be within 365 days (got {})",
+            plan.days
+        ));
     }
     Ok(())
 }
@@ -579,7 +716,11 @@ pub fn respond(f: &Finances, mood: Mood, plan: Plan) -> Response {
     if mood.trust >= 30 && f.can_pay_monthly >= 1.0 {
         let amount = f.can_pay_monthly.floor();
         let count = ((owe / amount).ceil() as u32).max(1);
-        return Response::Counter(Plan { amount, count, days: plan.days.max(f.can_start_in_days) });
+        return Response::Counter(Plan {
+            amount,
+            count,
+            days: plan.days.max(f.can_start_in_days),
+        });
     }
     Response::Refuse
 }
@@ -596,45 +737,172 @@ mod tests {
         can_pay_monthly: 50.0,
         can_start_in_days: 14,
     };
-    const CALM: Mood = Mood { trust: 60, stress: 30 };
+    const CALM: Mood = Mood {
+        trust: 60,
+        stress: 30,
+    };
 
     #[test]
     fn affordable_plans_are_accepted() {
-        assert_eq!(respond(&F, CALM, Plan { amount: 50.0, count: 12, days: 14 }), Response::Accept);
+        assert_eq!(
+            respond(
+                &F,
+                CALM,
+                Plan {
+                    amount: 50.0,
+                    count: 12,
+                    days: 14
+                }
+            ),
+            Response::Accept
+        );
         // Even a giveaway: the customer does not object to paying less.
-        assert_eq!(respond(&F, CALM, Plan { amount: 10.0, count: 2, days: 30 }), Response::Accept);
+        assert_eq!(
+            respond(
+                &F,
+                CALM,
+                Plan {
+                    amount: 10.0,
+                    count: 2,
+                    days: 30
+                }
+            ),
+            Response::Accept
+        );
     }
 
     #[test]
     fn a_trusting_customer_counters_with_what_they_can_pay() {
-        let r = respond(&F, CALM, Plan { amount: 120.0, count: 5, days: 7 });
-        assert_eq!(r, Response::Counter(Plan { amount: 50.0, count: 12, days: 14 }));
+        let r = respond(
+            &F,
+            CALM,
+            Plan {
+                amount: 120.0,
+                count: 5,
+                days: 7,
+            },
+        );
+        assert_eq!(
+            r,
+            Response::Counter(Plan {
+                amount: 50.0,
+                count: 12,
+                days: 14
+            })
+        );
     }
 
     #[test]
     fn a_stressed_distrustful_customer_says_yes_to_end_the_call() {
-        let cornered = Mood { trust: 20, stress: 80 };
-        assert_eq!(respond(&F, cornered, Plan { amount: 120.0, count: 5, days: 3 }), Response::Accept);
+        let cornered = Mood {
+            trust: 20,
+            stress: 80,
+        };
+        assert_eq!(
+            respond(
+                &F,
+                cornered,
+                Plan {
+                    amount: 120.0,
+                    count: 5,
+                    days: 3
+                }
+            ),
+            Response::Accept
+        );
         // But not to the impossible.
-        assert_eq!(respond(&F, cornered, Plan { amount: 600.0, count: 1, days: 3 }), Response::Refuse);
+        assert_eq!(
+            respond(
+                &F,
+                cornered,
+                Plan {
+                    amount: 600.0,
+                    count: 1,
+                    days: 3
+                }
+            ),
+            Response::Refuse
+        );
     }
 
     #[test]
     fn low_trust_without_stress_refuses() {
-        assert_eq!(respond(&F, Mood { trust: 10, stress: 40 }, Plan { amount: 120.0, count: 5, days: 7 }), Response::Refuse);
+        assert_eq!(
+            respond(
+                &F,
+                Mood {
+                    trust: 10,
+                    stress: 40
+                },
+                Plan {
+                    amount: 120.0,
+                    count: 5,
+                    days: 7
+                }
+            ),
+            Response::Refuse
+        );
     }
 
     #[test]
     fn charging_the_disputed_part_is_refused() {
-        let f = Finances { disputed: 200.0, ..F };
-        assert_eq!(respond(&f, CALM, Plan { amount: 50.0, count: 12, days: 14 }), Response::Refuse);
-        assert_eq!(respond(&f, CALM, Plan { amount: 50.0, count: 8, days: 14 }), Response::Accept);
+        let f = Finances {
+            disputed: 200.0,
+            ..F
+        };
+        assert_eq!(
+            respond(
+                &f,
+                CALM,
+                Plan {
+                    amount: 50.0,
+                    count: 12,
+                    days: 14
+                }
+            ),
+            Response::Refuse
+        );
+        assert_eq!(
+            respond(
+                &f,
+                CALM,
+                Plan {
+                    amount: 50.0,
+                    count: 8,
+                    days: 14
+                }
+            ),
+            Response::Accept
+        );
     }
 
     #[test]
     fn nonsense_plans_are_rejected_with_a_reason() {
-        assert!(check_plan(&Plan { amount: f64::NAN, count: 1, days: 1 }).is_err());
-        assert!(check_plan(&Plan { amount: 10.0, count: 121, days: 1 }).unwrap_err().contains("1–120"));
-        assert!(check_plan(&Plan { amount: 10.0, count: 1, days: 400 }).unwrap_err().contains("365"));
+        assert!(
+            check_plan(&Plan {
+                amount: f64::NAN,
+                count: 1,
+                days: 1
+            })
+            .is_err()
+        );
+        assert!(
+            check_plan(&Plan {
+                amount: 10.0,
+                count: 121,
+                days: 1
+            })
+            .unwrap_err()
+            .contains("1–120")
+        );
+        assert!(
+            check_plan(&Plan {
+                amount: 10.0,
+                count: 1,
+                days: 400
+            })
+            .unwrap_err()
+            .contains("365")
+        );
     }
 }

@@ -20,7 +20,9 @@ use std::sync::Arc;
 pub const MAX_PATHS: u64 = 20_000_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{scenario}: more than {limit} paths; simplify the scenario (merge branches, fewer options per node)")]
+#[error(
+    "{scenario}: more than {limit} paths; simplify the scenario (merge branches, fewer options per node)"
+)]
 pub struct TooManyPaths {
     pub scenario: String,
     pub limit: u64,
@@ -31,11 +33,21 @@ pub struct TooManyPaths {
 pub fn plan_grid(f: &Finances, negotiation: &Negotiation) -> Vec<Plan> {
     let owe = f.undisputed().max(0.01);
     let cap = f.can_pay_monthly;
-    let mut amounts: Vec<f64> = vec![cap.floor(), (cap * 0.5).floor(), (cap * 1.5 / 5.0).round() * 5.0, (cap * 2.0 / 5.0).round() * 5.0, (owe * 100.0).ceil() / 100.0];
+    let mut amounts: Vec<f64> = vec![
+        cap.floor(),
+        (cap * 0.5).floor(),
+        (cap * 1.5 / 5.0).round() * 5.0,
+        (cap * 2.0 / 5.0).round() * 5.0,
+        (owe * 100.0).ceil() / 100.0,
+    ];
     amounts.retain(|a| *a >= 1.0);
     amounts.sort_by(|a, b| a.total_cmp(b));
     amounts.dedup_by(|a, b| (*a - *b).abs() < 0.5);
-    let mut days = vec![3u32.min(f.can_start_in_days), f.can_start_in_days, negotiation.max_days + 30];
+    let mut days = vec![
+        3u32.min(f.can_start_in_days),
+        f.can_start_in_days,
+        negotiation.max_days + 30,
+    ];
     days.sort_unstable();
     days.dedup();
     let mut grid = Vec::new();
@@ -47,7 +59,11 @@ pub fn plan_grid(f: &Finances, negotiation: &Negotiation) -> Vec<Plan> {
         }
         for &count in &counts {
             for &d in &days {
-                grid.push(Plan { amount, count, days: d });
+                grid.push(Plan {
+                    amount,
+                    count,
+                    days: d,
+                });
             }
         }
     }
@@ -112,7 +128,11 @@ impl Histogram {
             p75: quantile(0.75),
             p90: quantile(0.90),
             max: self.0.iter().rposition(|c| *c > 0).unwrap_or(0) as u8,
-            mean: if n == 0 { 0.0 } else { (sum as f64 / n as f64 * 10.0).round() / 10.0 },
+            mean: if n == 0 {
+                0.0
+            } else {
+                (sum as f64 / n as f64 * 10.0).round() / 10.0
+            },
             bands,
         }
     }
@@ -200,8 +220,18 @@ impl Walk {
     }
 
     fn leaf(&mut self, conv: Conversation) {
-        let Scores { empathy, fact_gathering, agreement, compliance, overall } = assess(&conv).scores;
-        for (h, v) in self.hist.iter_mut().zip([empathy, fact_gathering, agreement, compliance, overall]) {
+        let Scores {
+            empathy,
+            fact_gathering,
+            agreement,
+            compliance,
+            overall,
+        } = assess(&conv).scores;
+        for (h, v) in
+            self.hist
+                .iter_mut()
+                .zip([empathy, fact_gathering, agreement, compliance, overall])
+        {
             h.add(v);
         }
         if self.best.as_ref().is_none_or(|(b, _)| overall > *b) {
@@ -217,7 +247,12 @@ fn grid_for(book: &Playbook) -> Vec<Plan> {
     // Validation allows several negotiation nodes on different branches; their policies may
     // differ, so the grid is the union of each node's grid.
     let mut grid: Vec<Plan> = Vec::new();
-    for n in book.scenario.nodes.iter().filter_map(|n| n.negotiate.as_ref()) {
+    for n in book
+        .scenario
+        .nodes
+        .iter()
+        .filter_map(|n| n.negotiate.as_ref())
+    {
         for p in plan_grid(&book.scenario.persona.finances, n) {
             if !grid.contains(&p) {
                 grid.push(p);
@@ -245,7 +280,10 @@ pub fn count_paths(book: &Arc<Playbook>, limit: u64) -> Option<u64> {
 
 /// Walks and scores every path; the best and worst are reported with `seed` and `lang`.
 pub fn explore(book: &Arc<Playbook>, seed: u64, lang: Lang) -> Result<Exploration, TooManyPaths> {
-    let too_many = || TooManyPaths { scenario: book.id().to_string(), limit: MAX_PATHS };
+    let too_many = || TooManyPaths {
+        scenario: book.id().to_string(),
+        limit: MAX_PATHS,
+    };
     let grid = grid_for(book);
     let mut w = Walk {
         paths: 0,
@@ -257,12 +295,19 @@ pub fn explore(book: &Arc<Playbook>, seed: u64, lang: Lang) -> Result<Exploratio
         score: true,
         grid: grid.clone(),
     };
-    w.go(Conversation::new(Arc::clone(book), seed)).map_err(|_| too_many())?;
+    w.go(Conversation::new(Arc::clone(book), seed))
+        .map_err(|_| too_many())?;
     let (Some((_, best)), Some((_, worst))) = (w.best.take(), w.worst.take()) else {
         return Err(too_many());
     };
     // Replay with the seed so the transcripts read exactly as `run --seed` prints them.
-    let replay = |c: &Conversation| Report::new(&crate::cli::replay(book, seed, &c.choice_ids(), c.proposal()).unwrap_or_else(|_| c.clone()), lang);
+    let replay = |c: &Conversation| {
+        Report::new(
+            &crate::cli::replay(book, seed, &c.choice_ids(), c.proposal())
+                .unwrap_or_else(|_| c.clone()),
+            lang,
+        )
+    };
     let [e, f, a, c, o] = &w.hist;
     Ok(Exploration {
         scenario: book.id().to_string(),

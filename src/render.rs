@@ -5,8 +5,19 @@ use crate::text::{Lang, Text};
 
 /// The placeholders scenario text may use.
 pub const PLACEHOLDERS: [&str; 13] = [
-    "name", "company", "owed", "disputed", "undisputed", "income", "costs", "capacity", "start_days",
-    "amount", "count", "days", "total",
+    "name",
+    "company",
+    "owed",
+    "disputed",
+    "undisputed",
+    "income",
+    "costs",
+    "capacity",
+    "start_days",
+    "amount",
+    "count",
+    "days",
+    "total",
 ];
 
 /// The `{name}`s in a text, in order.

@@ -93,7 +93,10 @@ impl Report {
     pub fn from_assessment(conv: &Conversation, a: &Assessment, lang: Lang) -> Report {
         let book = conv.book();
         let s = &book.scenario;
-        let fill = Fill { scenario: s, plan: None };
+        let fill = Fill {
+            scenario: s,
+            plan: None,
+        };
         let f = &s.persona.finances;
         let findings = a
             .findings
@@ -114,7 +117,10 @@ impl Report {
             .iter()
             .enumerate()
             .filter(|(i, _)| conv.known() & (1 << i) != 0)
-            .map(|(_, fact)| FactOut { id: fact.id.clone(), note: fill.text(&fact.note, lang) })
+            .map(|(_, fact)| FactOut {
+                id: fact.id.clone(),
+                note: fill.text(&fact.note, lang),
+            })
             .collect();
         let feedback = conv
             .turns()
@@ -122,11 +128,21 @@ impl Report {
             .filter_map(|t| {
                 let id = conv.option_id(t)?;
                 let fb = match (t.act, t.node) {
-                    (crate::dialogue::Act::Choice(i), Some(n)) => s.nodes[n].options[i].feedback.as_ref(),
-                    (crate::dialogue::Act::Channel(i), _) => s.context.channel_choice.as_ref()?.options[i].feedback.as_ref(),
+                    (crate::dialogue::Act::Choice(i), Some(n)) => {
+                        s.nodes[n].options[i].feedback.as_ref()
+                    }
+                    (crate::dialogue::Act::Channel(i), _) => {
+                        s.context.channel_choice.as_ref()?.options[i]
+                            .feedback
+                            .as_ref()
+                    }
                     _ => None,
                 }?;
-                Some(FeedbackOut { turn: t.number, choice: id.to_string(), text: fill.text(fb, lang) })
+                Some(FeedbackOut {
+                    turn: t.number,
+                    choice: id.to_string(),
+                    text: fill.text(fb, lang),
+                })
             })
             .collect();
         let agreement = conv.agreed().map(|p| AgreementOut {
@@ -135,7 +151,11 @@ impl Report {
             days: p.days,
             total: p.total(),
             affordable: crate::dialogue::affordable(f, &p),
-            proposed_by: if conv.proposal() == Some(p) { "trainee" } else { "customer" },
+            proposed_by: if conv.proposal() == Some(p) {
+                "trainee"
+            } else {
+                "customer"
+            },
         });
         let sc = a.scores;
         Report {
@@ -182,11 +202,20 @@ impl Report {
         let nl = self.lang == Lang::Nl;
         let l = |a: &'static str, b: &'static str| if nl { a } else { b };
         let mut out = String::new();
-        let _ = writeln!(out, "{} — {} ({}) · seed {}", self.title, self.persona, self.archetype, self.seed);
+        let _ = writeln!(
+            out,
+            "{} — {} ({}) · seed {}",
+            self.title, self.persona, self.archetype, self.seed
+        );
         let _ = writeln!(out, "\n== {} ==", l("Gesprek", "Conversation"));
         for line in &self.transcript {
             let who = match line.speaker {
-                Speaker::Customer => self.persona.split_whitespace().next().unwrap_or("Klant").to_string(),
+                Speaker::Customer => self
+                    .persona
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("Klant")
+                    .to_string(),
                 Speaker::Trainee => l("Jij", "You").to_string(),
                 Speaker::Narrator => String::new(),
             };
@@ -207,20 +236,36 @@ impl Report {
                 l("eerste betaling over", "first payment in"),
                 a.days,
                 l("dagen", "days"),
-                if a.affordable { "" } else { l(" — onhaalbaar", " — unaffordable") }
+                if a.affordable {
+                    ""
+                } else {
+                    l(" — onhaalbaar", " — unaffordable")
+                }
             );
         }
         let _ = writeln!(out, "\n== {} ==", l("Score", "Score"));
         let rows = [
             (l("Empathie", "Empathy"), self.scores.empathy),
-            (l("Feiten verzamelen", "Fact-gathering"), self.scores.fact_gathering),
-            (l("Kwaliteit afspraak", "Agreement quality"), self.scores.agreement),
+            (
+                l("Feiten verzamelen", "Fact-gathering"),
+                self.scores.fact_gathering,
+            ),
+            (
+                l("Kwaliteit afspraak", "Agreement quality"),
+                self.scores.agreement,
+            ),
             (l("Naleving", "Compliance"), self.scores.compliance),
             (l("Totaal", "Overall"), self.scores.overall),
         ];
         for (name, v) in rows {
-            let bar: String = (0..20).map(|i| if i < usize::from(v) / 5 { '█' } else { '·' }).collect();
-            let _ = writeln!(out, "{name:<20} {v:>3}  {bar}  {}", Band::of(v).label().get(self.lang));
+            let bar: String = (0..20)
+                .map(|i| if i < usize::from(v) / 5 { '█' } else { '·' })
+                .collect();
+            let _ = writeln!(
+                out,
+                "{name:<20} {v:>3}  {bar}  {}",
+                Band::of(v).label().get(self.lang)
+            );
         }
         let _ = writeln!(
             out,
@@ -236,12 +281,31 @@ impl Report {
                 Verdict::Credit => '+',
                 Verdict::Debit => '−',
             };
-            let _ = writeln!(out, "{} {} {:>2}  [{}] {}", mark, l("beurt", "turn"), f.turn, f.principle_title, f.note);
+            let _ = writeln!(
+                out,
+                "{} {} {:>2}  [{}] {}",
+                mark,
+                l("beurt", "turn"),
+                f.turn,
+                f.principle_title,
+                f.note
+            );
         }
         if !self.feedback.is_empty() {
-            let _ = writeln!(out, "\n== {} ==", l("Opmerkingen van de auteur", "Author's remarks"));
+            let _ = writeln!(
+                out,
+                "\n== {} ==",
+                l("Opmerkingen van de auteur", "Author's remarks")
+            );
             for fb in &self.feedback {
-                let _ = writeln!(out, "{} {:>2} ({}): {}", l("beurt", "turn"), fb.turn, fb.choice, fb.text);
+                let _ = writeln!(
+                    out,
+                    "{} {:>2} ({}): {}",
+                    l("beurt", "turn"),
+                    fb.turn,
+                    fb.choice,
+                    fb.text
+                );
             }
         }
         out
@@ -268,16 +332,28 @@ pub fn plan_arg(p: &Plan) -> String {
 pub fn parse_plan(s: &str) -> Result<Plan, String> {
     let parts: Vec<&str> = s.trim().split(':').collect();
     let [a, c, d] = parts.as_slice() else {
-        return Err(format!("plan `{s}` must be AMOUNT:COUNT:DAYS, e.g. 45:11:14 (45 euros a month, 11 instalments, first in 14 days)"));
+        return Err(format!(
+            "plan `{s}` must be AMOUNT:COUNT:DAYS, e.g. 45:11:14 (45 euros a month, 11 instalments, first in 14 days)"
+        ));
     };
     let amount: f64 = a
         .trim()
         .replace(',', ".")
         .parse()
         .map_err(|_| format!("plan `{s}`: amount `{a}` is not a number"))?;
-    let count: u32 = c.trim().parse().map_err(|_| format!("plan `{s}`: count `{c}` is not a whole number"))?;
-    let days: u32 = d.trim().parse().map_err(|_| format!("plan `{s}`: days `{d}` is not a whole number"))?;
-    let plan = Plan { amount, count, days };
+    let count: u32 = c
+        .trim()
+        .parse()
+        .map_err(|_| format!("plan `{s}`: count `{c}` is not a whole number"))?;
+    let days: u32 = d
+        .trim()
+        .parse()
+        .map_err(|_| format!("plan `{s}`: days `{d}` is not a whole number"))?;
+    let plan = Plan {
+        amount,
+        count,
+        days,
+    };
     crate::dialogue::check_plan(&plan).map_err(|e| format!("plan `{s}`: {e}"))?;
     Ok(plan)
 }
@@ -289,14 +365,32 @@ mod tests {
     #[test]
     fn plans_round_trip() {
         let p = parse_plan("45,50:11:14").unwrap();
-        assert_eq!(p, Plan { amount: 45.5, count: 11, days: 14 });
+        assert_eq!(
+            p,
+            Plan {
+                amount: 45.5,
+                count: 11,
+                days: 14
+            }
+        );
         assert_eq!(plan_arg(&p), "45.50:11:14");
-        assert_eq!(plan_arg(&Plan { amount: 45.0, count: 2, days: 0 }), "45:2:0");
+        assert_eq!(
+            plan_arg(&Plan {
+                amount: 45.0,
+                count: 2,
+                days: 0
+            }),
+            "45:2:0"
+        );
     }
 
     #[test]
     fn bad_plans_say_why() {
-        assert!(parse_plan("45:11").unwrap_err().contains("AMOUNT:COUNT:DAYS"));
+        assert!(
+            parse_plan("45:11")
+                .unwrap_err()
+                .contains("AMOUNT:COUNT:DAYS")
+        );
         assert!(parse_plan("x:11:14").unwrap_err().contains("not a number"));
         assert!(parse_plan("0:11:14").unwrap_err().contains("more than 0"));
         assert!(parse_plan("10:0:14").unwrap_err().contains("1–120"));

@@ -133,17 +133,34 @@ pub enum Note {
     ProbeWrongKind(usize),
     Channel(Channel, Fit),
     PreferredChannel(Channel),
-    ReflectionRatio { reflections: usize, questions: usize },
+    ReflectionRatio {
+        reflections: usize,
+        questions: usize,
+    },
     TrustChange(i32),
     Ending(Ending),
     PlanReached,
     PlanVague,
     PlanAffordable,
-    PlanUnaffordable { amount: f64, capacity: f64, days: u32, start: u32 },
+    PlanUnaffordable {
+        amount: f64,
+        capacity: f64,
+        days: u32,
+        start: u32,
+    },
     PlanRealistic,
-    PlanGivesAway { total: f64, owed: f64 },
-    PlanTooLong { count: u32, max: u32 },
-    PlanLateStart { days: u32, max: u32 },
+    PlanGivesAway {
+        total: f64,
+        owed: f64,
+    },
+    PlanTooLong {
+        count: u32,
+        max: u32,
+    },
+    PlanLateStart {
+        days: u32,
+        max: u32,
+    },
     PlanTogether,
     PlanImposed,
     PlanFromFacts,
@@ -215,11 +232,15 @@ fn code_rule(code: Code, archetype: Archetype) -> (Principle, Dimension, Verdict
         Code::Reflection | Code::ComplexReflection | Code::Affirm | Code::Summarize => {
             (Principle::Connect, Empathy, Credit, 0)
         }
-        Code::SeekCollaboration | Code::EmphasizeAutonomy => (Principle::SolveTogether, Empathy, Credit, 0),
+        Code::SeekCollaboration | Code::EmphasizeAutonomy => {
+            (Principle::SolveTogether, Empathy, Credit, 0)
+        }
         Code::Acknowledge if complaint => (Principle::PublicComplaint, Empathy, Credit, 0),
         Code::Acknowledge => (Principle::Connect, Empathy, Credit, 0),
         Code::Appreciate => (Principle::Appreciation, Empathy, Credit, 0),
-        Code::GiveInformation | Code::StateExpectation | Code::Confirm => (Principle::HardOnContent, Agreement, Credit, 0),
+        Code::GiveInformation | Code::StateExpectation | Code::Confirm => {
+            (Principle::HardOnContent, Agreement, Credit, 0)
+        }
         Code::Refer => (Principle::AffordablePlan, Agreement, Credit, 0),
         Code::Judge => (Principle::Oma, Empathy, Debit, -12),
         Code::Opinion => (Principle::Oma, Empathy, Debit, -8),
@@ -259,11 +280,30 @@ struct Sheet {
 }
 
 impl Sheet {
-    fn add(&mut self, turn: usize, principle: Principle, dimension: Dimension, points: i32, verdict: Verdict, note: Note) {
-        self.findings.push(Finding { turn, principle, verdict, dimension, points, note });
+    fn add(
+        &mut self,
+        turn: usize,
+        principle: Principle,
+        dimension: Dimension,
+        points: i32,
+        verdict: Verdict,
+        note: Note,
+    ) {
+        self.findings.push(Finding {
+            turn,
+            principle,
+            verdict,
+            dimension,
+            points,
+            note,
+        });
     }
     fn sum(&self, d: Dimension) -> f64 {
-        self.findings.iter().filter(|f| f.dimension == d).map(|f| f64::from(f.points)).sum()
+        self.findings
+            .iter()
+            .filter(|f| f.dimension == d)
+            .map(|f| f64::from(f.points))
+            .sum()
     }
 }
 
@@ -293,8 +333,18 @@ pub fn assess(conv: &Conversation) -> Assessment {
     let archetype = s.persona.archetype;
     let turns = conv.turns();
     let last = turns.len().max(1);
-    let mut sheet = Sheet { findings: Vec::with_capacity(48) };
-    let situation_bits = fact_bits(book, &[FactKind::Reason, FactKind::Income, FactKind::Costs, FactKind::Capacity]);
+    let mut sheet = Sheet {
+        findings: Vec::with_capacity(48),
+    };
+    let situation_bits = fact_bits(
+        book,
+        &[
+            FactKind::Reason,
+            FactKind::Income,
+            FactKind::Costs,
+            FactKind::Capacity,
+        ],
+    );
     let capacity_bits = fact_bits(book, &[FactKind::Income, FactKind::Capacity]);
 
     // Per turn: codes, probes, facts.
@@ -315,9 +365,23 @@ pub fn assess(conv: &Conversation) -> Assessment {
                         Fit::Ok => (Credit, 0),
                         Fit::Poor => (Debit, -10),
                     };
-                    sheet.add(t.number, Principle::ThreeM, Empathy, p, v, Note::Channel(ch, fit));
+                    sheet.add(
+                        t.number,
+                        Principle::ThreeM,
+                        Empathy,
+                        p,
+                        v,
+                        Note::Channel(ch, fit),
+                    );
                     if s.context.preferred_channel == Some(ch) {
-                        sheet.add(t.number, Principle::ThreeM, Empathy, 0, Credit, Note::PreferredChannel(ch));
+                        sheet.add(
+                            t.number,
+                            Principle::ThreeM,
+                            Empathy,
+                            0,
+                            Credit,
+                            Note::PreferredChannel(ch),
+                        );
                     }
                 }
             }
@@ -331,16 +395,34 @@ pub fn assess(conv: &Conversation) -> Assessment {
                         Code::OpenQuestion => open_q += 1,
                         Code::ClosedQuestion => closed_q += 1,
                         // MITI counts a summary as a (complex) reflection.
-                        Code::Reflection | Code::ComplexReflection | Code::Summarize => reflections += 1,
+                        Code::Reflection | Code::ComplexReflection | Code::Summarize => {
+                            reflections += 1
+                        }
                         Code::StateExpectation | Code::GiveInformation => expectation = true,
-                        Code::SeekCollaboration | Code::EmphasizeAutonomy if !proposed => together_before_plan = true,
+                        Code::SeekCollaboration | Code::EmphasizeAutonomy if !proposed => {
+                            together_before_plan = true
+                        }
                         _ => {}
                     }
                     if code == Code::Refer {
                         if t.known_before & situation_bits == 0 {
-                            sheet.add(t.number, Principle::Oma, Empathy, -8, Debit, Note::ReferTooEarly);
+                            sheet.add(
+                                t.number,
+                                Principle::Oma,
+                                Empathy,
+                                -8,
+                                Debit,
+                                Note::ReferTooEarly,
+                            );
                         } else {
-                            sheet.add(t.number, Principle::AffordablePlan, Agreement, 0, Credit, Note::ReferAfterFacts);
+                            sheet.add(
+                                t.number,
+                                Principle::AffordablePlan,
+                                Agreement,
+                                0,
+                                Credit,
+                                Note::ReferAfterFacts,
+                            );
                         }
                         continue;
                     }
@@ -348,18 +430,40 @@ pub fn assess(conv: &Conversation) -> Assessment {
                     sheet.add(t.number, principle, dim, points, verdict, Note::Code(code));
                     let side = empathy_side_effect(code);
                     if side != 0 {
-                        sheet.add(t.number, Principle::LowerTheThreat, Empathy, side, Debit, Note::Code(code));
+                        sheet.add(
+                            t.number,
+                            Principle::LowerTheThreat,
+                            Empathy,
+                            side,
+                            Debit,
+                            Note::Code(code),
+                        );
                     }
                 }
                 relational_sum += r.min(1.0);
                 for (fi, f) in s.persona.facts.iter().enumerate() {
                     let bit = 1u64 << fi;
                     if t.revealed & bit != 0 {
-                        sheet.add(t.number, Principle::Anna, FactGathering, 0, Credit, Note::FactUncovered(fi));
+                        sheet.add(
+                            t.number,
+                            Principle::Anna,
+                            FactGathering,
+                            0,
+                            Credit,
+                            Note::FactUncovered(fi),
+                        );
                     } else if t.missed & bit != 0 {
                         let right_kind = f.reveal.by.iter().any(|c| codes.contains(c));
-                        let note = if right_kind { Note::ProbeTooEarly(fi) } else { Note::ProbeWrongKind(fi) };
-                        let principle = if right_kind { Principle::Connect } else { Principle::Anna };
+                        let note = if right_kind {
+                            Note::ProbeTooEarly(fi)
+                        } else {
+                            Note::ProbeWrongKind(fi)
+                        };
+                        let principle = if right_kind {
+                            Principle::Connect
+                        } else {
+                            Principle::Anna
+                        };
                         sheet.add(t.number, principle, FactGathering, 0, Debit, note);
                     }
                 }
@@ -383,13 +487,44 @@ pub fn assess(conv: &Conversation) -> Assessment {
     // Empathy.
     let questions = open_q + closed_q;
     if reflections > 0 && reflections >= questions {
-        sheet.add(last, Principle::Connect, Empathy, 0, Credit, Note::ReflectionRatio { reflections, questions });
+        sheet.add(
+            last,
+            Principle::Connect,
+            Empathy,
+            0,
+            Credit,
+            Note::ReflectionRatio {
+                reflections,
+                questions,
+            },
+        );
     } else if questions >= 3 && reflections * 2 < questions {
-        sheet.add(last, Principle::Connect, Empathy, -5, Debit, Note::ReflectionRatio { reflections, questions });
+        sheet.add(
+            last,
+            Principle::Connect,
+            Empathy,
+            -5,
+            Debit,
+            Note::ReflectionRatio {
+                reflections,
+                questions,
+            },
+        );
     }
     let delta = conv.mood().trust - s.persona.mood.trust;
-    sheet.add(last, Principle::Connect, Empathy, 0, if delta > 0 { Credit } else { Debit }, Note::TrustChange(delta));
-    let connect = if choice_turns == 0 { 0.0 } else { (relational_sum / (RELATIONAL_TARGET * choice_turns as f64)).min(1.0) };
+    sheet.add(
+        last,
+        Principle::Connect,
+        Empathy,
+        0,
+        if delta > 0 { Credit } else { Debit },
+        Note::TrustChange(delta),
+    );
+    let connect = if choice_turns == 0 {
+        0.0
+    } else {
+        (relational_sum / (RELATIONAL_TARGET * choice_turns as f64)).min(1.0)
+    };
     let trust = ((f64::from(delta) + 10.0) / 40.0).clamp(0.0, 1.0);
     let empathy = clamp(EMPATHY_CONNECT * connect + EMPATHY_TRUST * trust + sheet.sum(Empathy));
 
@@ -397,12 +532,24 @@ pub fn assess(conv: &Conversation) -> Assessment {
     let key = book.key_facts();
     for (fi, f) in s.persona.facts.iter().enumerate() {
         if f.key && conv.known() & (1 << fi) == 0 {
-            sheet.add(last, Principle::Anna, FactGathering, 0, Debit, Note::FactMissed(fi));
+            sheet.add(
+                last,
+                Principle::Anna,
+                FactGathering,
+                0,
+                Debit,
+                Note::FactMissed(fi),
+            );
         }
     }
-    let share = if key == 0 { 1.0 } else { f64::from((conv.known() & key).count_ones()) / f64::from(key.count_ones()) };
+    let share = if key == 0 {
+        1.0
+    } else {
+        f64::from((conv.known() & key).count_ones()) / f64::from(key.count_ones())
+    };
     let asked = ((open_q as f64 + 0.5 * closed_q as f64) / QUESTIONS_TARGET).min(1.0);
-    let fact_gathering = clamp(FACT_SHARE * share + FACT_QUESTIONS * asked + sheet.sum(FactGathering));
+    let fact_gathering =
+        clamp(FACT_SHARE * share + FACT_QUESTIONS * asked + sheet.sum(FactGathering));
 
     // Agreement.
     let input = AgreementInput {
@@ -417,10 +564,19 @@ pub fn assess(conv: &Conversation) -> Assessment {
 
     // Compliance.
     let compliance = clamp(100.0 + sheet.sum(Compliance));
-    let breach = sheet.findings.iter().any(|f| f.dimension == Compliance && f.verdict == Debit);
+    let breach = sheet
+        .findings
+        .iter()
+        .any(|f| f.dimension == Compliance && f.verdict == Debit);
     let gave_away = conv.ending() == Some(Ending::DebtWaived)
-        || sheet.findings.iter().any(|f| f.note == Note::Code(Code::Capitulate));
-    let weighted = 0.30 * f64::from(empathy) + 0.25 * f64::from(fact_gathering) + 0.30 * f64::from(agreement) + 0.15 * f64::from(compliance);
+        || sheet
+            .findings
+            .iter()
+            .any(|f| f.note == Note::Code(Code::Capitulate));
+    let weighted = 0.30 * f64::from(empathy)
+        + 0.25 * f64::from(fact_gathering)
+        + 0.30 * f64::from(agreement)
+        + 0.15 * f64::from(compliance);
     let mut overall = clamp(weighted);
     if breach || gave_away {
         overall = overall.min(OVERALL_CAP);
@@ -428,7 +584,13 @@ pub fn assess(conv: &Conversation) -> Assessment {
     let mut findings = sheet.findings;
     findings.sort_by_key(|f| f.turn);
     Assessment {
-        scores: Scores { empathy, fact_gathering, agreement, compliance, overall },
+        scores: Scores {
+            empathy,
+            fact_gathering,
+            agreement,
+            compliance,
+            overall,
+        },
         findings,
     }
 }
@@ -441,8 +603,18 @@ struct PlanWeights {
     facts: i32,
 }
 
-const ARRANGEMENT_PLAN: PlanWeights = PlanWeights { affordable: 25, realistic: 15, together: 10, facts: 5 };
-const DISPUTE_PLAN: PlanWeights = PlanWeights { affordable: 15, realistic: 10, together: 5, facts: 5 };
+const ARRANGEMENT_PLAN: PlanWeights = PlanWeights {
+    affordable: 25,
+    realistic: 15,
+    together: 10,
+    facts: 5,
+};
+const DISPUTE_PLAN: PlanWeights = PlanWeights {
+    affordable: 15,
+    realistic: 10,
+    together: 5,
+    facts: 5,
+};
 
 struct AgreementInput {
     ending: Option<Ending>,
@@ -457,91 +629,263 @@ struct AgreementInput {
 fn agreement(conv: &Conversation, sheet: &mut Sheet, input: AgreementInput) -> u8 {
     use Dimension::Agreement as A;
     use Verdict::*;
-    let AgreementInput { ending, agreed_turn, expectation, together_before_plan, capacity_bits, situation_bits } = input;
+    let AgreementInput {
+        ending,
+        agreed_turn,
+        expectation,
+        together_before_plan,
+        capacity_bits,
+        situation_bits,
+    } = input;
     let book = conv.book();
     let s = &book.scenario;
     let f = &s.persona.finances;
     let turns = conv.turns();
     let last = turns.len().max(1);
-    let after = |t: &Turn, code: Code| agreed_turn.is_some_and(|a| t.number > a) && codes_of(book, t).contains(&code);
-    let confirmed = turns.iter().any(|t| after(t, Code::Confirm) || after(t, Code::Summarize));
+    // From the agreement on: the option that takes a counter-offer may itself confirm it.
+    let after = |t: &Turn, code: Code| {
+        agreed_turn.is_some_and(|a| t.number >= a) && codes_of(book, t).contains(&code)
+    };
+    let confirmed = turns
+        .iter()
+        .any(|t| after(t, Code::Confirm) || after(t, Code::Summarize));
     let appreciated = turns.iter().any(|t| after(t, Code::Appreciate));
-    let acknowledged = turns.iter().any(|t| codes_of(book, t).contains(&Code::Acknowledge));
+    let acknowledged = turns
+        .iter()
+        .any(|t| codes_of(book, t).contains(&Code::Acknowledge));
     let proposal_turn = turns.iter().find(|t| matches!(t.act, Act::Proposal { .. }));
-    let negotiation = proposal_turn.and_then(|t| t.node).and_then(|n| book.node(n).negotiate.as_ref());
+    let negotiation = proposal_turn
+        .and_then(|t| t.node)
+        .and_then(|n| book.node(n).negotiate.as_ref());
     let mut cap = 100.0;
 
-    // The plan itself; returns whether it is affordable.
-    let plan_points = |sheet: &mut Sheet, p: Plan, owe: f64, w: &PlanWeights| -> bool {
+    // The plan itself; returns the cap it puts on agreement: 30 for a promise that will
+    // break, 50 for a plan that gives part of the claim away.
+    let plan_points = |sheet: &mut Sheet, p: Plan, owe: f64, w: &PlanWeights| -> f64 {
         let turn = agreed_turn.unwrap_or(last);
         let affordable = crate::dialogue::affordable(f, &p);
         if affordable {
-            sheet.add(turn, Principle::AffordablePlan, A, w.affordable, Credit, Note::PlanAffordable);
+            sheet.add(
+                turn,
+                Principle::AffordablePlan,
+                A,
+                w.affordable,
+                Credit,
+                Note::PlanAffordable,
+            );
         } else {
-            let note = Note::PlanUnaffordable { amount: p.amount, capacity: f.can_pay_monthly, days: p.days, start: f.can_start_in_days };
+            let note = Note::PlanUnaffordable {
+                amount: p.amount,
+                capacity: f.can_pay_monthly,
+                days: p.days,
+                start: f.can_start_in_days,
+            };
             sheet.add(turn, Principle::AffordablePlan, A, 0, Debit, note);
         }
-        let (max_count, max_days) = negotiation.map_or((24, 30), |n| (n.max_instalments, n.max_days));
+        let (max_count, max_days) =
+            negotiation.map_or((24, 30), |n| (n.max_instalments, n.max_days));
         let covers = p.total() >= owe * 0.99 - 0.005;
         if !covers {
-            sheet.add(turn, Principle::DontOvershoot, A, 0, Debit, Note::PlanGivesAway { total: p.total(), owed: owe });
+            sheet.add(
+                turn,
+                Principle::DontOvershoot,
+                A,
+                0,
+                Debit,
+                Note::PlanGivesAway {
+                    total: p.total(),
+                    owed: owe,
+                },
+            );
         }
         if p.count > max_count {
-            sheet.add(turn, Principle::DontOvershoot, A, 0, Debit, Note::PlanTooLong { count: p.count, max: max_count });
+            sheet.add(
+                turn,
+                Principle::DontOvershoot,
+                A,
+                0,
+                Debit,
+                Note::PlanTooLong {
+                    count: p.count,
+                    max: max_count,
+                },
+            );
         }
         if p.days > max_days {
-            sheet.add(turn, Principle::DontOvershoot, A, 0, Debit, Note::PlanLateStart { days: p.days, max: max_days });
+            sheet.add(
+                turn,
+                Principle::DontOvershoot,
+                A,
+                0,
+                Debit,
+                Note::PlanLateStart {
+                    days: p.days,
+                    max: max_days,
+                },
+            );
         }
         if covers && p.count <= max_count && p.days <= max_days {
-            sheet.add(turn, Principle::DontOvershoot, A, w.realistic, Credit, Note::PlanRealistic);
+            sheet.add(
+                turn,
+                Principle::DontOvershoot,
+                A,
+                w.realistic,
+                Credit,
+                Note::PlanRealistic,
+            );
         }
         if together_before_plan || conv.counter() == Some(p) {
-            sheet.add(turn, Principle::SolveTogether, A, w.together, Credit, Note::PlanTogether);
+            sheet.add(
+                turn,
+                Principle::SolveTogether,
+                A,
+                w.together,
+                Credit,
+                Note::PlanTogether,
+            );
         } else {
-            sheet.add(turn, Principle::SolveTogether, A, 0, Debit, Note::PlanImposed);
+            sheet.add(
+                turn,
+                Principle::SolveTogether,
+                A,
+                0,
+                Debit,
+                Note::PlanImposed,
+            );
         }
         let knew = proposal_turn.is_some_and(|t| t.known_before & capacity_bits != 0);
         if knew {
-            sheet.add(turn, Principle::Anna, A, w.facts, Credit, Note::PlanFromFacts);
+            sheet.add(
+                turn,
+                Principle::Anna,
+                A,
+                w.facts,
+                Credit,
+                Note::PlanFromFacts,
+            );
         } else {
             sheet.add(turn, Principle::Nivea, A, 0, Debit, Note::PlanWithoutFacts);
         }
         if knew && !affordable && conv.proposal() == Some(p) {
-            sheet.add(turn, Principle::FairTreatment, Dimension::Compliance, -20, Debit, Note::PressedUnaffordable);
+            sheet.add(
+                turn,
+                Principle::FairTreatment,
+                Dimension::Compliance,
+                -20,
+                Debit,
+                Note::PressedUnaffordable,
+            );
         }
-        affordable
+        match (affordable, covers) {
+            (false, _) => 30.0,
+            (true, false) => 50.0,
+            (true, true) => 100.0,
+        }
     };
 
     // Clear content, confirmation and appreciation: 5 each.
     let extras = |sheet: &mut Sheet| {
-        let (v, n) = if expectation { (5, Note::ExpectationClear) } else { (0, Note::ExpectationMissing) };
-        sheet.add(last, Principle::HardOnContent, A, v, if v > 0 { Credit } else { Debit }, n);
-        let (v, n) = if confirmed { (5, Note::Confirmed) } else { (0, Note::NotConfirmed) };
-        sheet.add(last, Principle::HardOnContent, A, v, if v > 0 { Credit } else { Debit }, n);
-        let (v, n) = if appreciated { (5, Note::Appreciated) } else { (0, Note::NotAppreciated) };
-        sheet.add(last, Principle::Appreciation, A, v, if v > 0 { Credit } else { Debit }, n);
+        let (v, n) = if expectation {
+            (5, Note::ExpectationClear)
+        } else {
+            (0, Note::ExpectationMissing)
+        };
+        sheet.add(
+            last,
+            Principle::HardOnContent,
+            A,
+            v,
+            if v > 0 { Credit } else { Debit },
+            n,
+        );
+        let (v, n) = if confirmed {
+            (5, Note::Confirmed)
+        } else {
+            (0, Note::NotConfirmed)
+        };
+        sheet.add(
+            last,
+            Principle::HardOnContent,
+            A,
+            v,
+            if v > 0 { Credit } else { Debit },
+            n,
+        );
+        let (v, n) = if appreciated {
+            (5, Note::Appreciated)
+        } else {
+            (0, Note::NotAppreciated)
+        };
+        sheet.add(
+            last,
+            Principle::Appreciation,
+            A,
+            v,
+            if v > 0 { Credit } else { Debit },
+            n,
+        );
     };
 
     match ending {
         Some(e @ (Ending::Arrangement | Ending::PaidInFull)) => {
             match conv.agreed() {
                 Some(p) => {
-                    sheet.add(agreed_turn.unwrap_or(last), Principle::AffordablePlan, A, 30, Credit, Note::PlanReached);
-                    if !plan_points(sheet, p, f.undisputed(), &ARRANGEMENT_PLAN) {
-                        cap = 30.0;
-                    }
+                    sheet.add(
+                        agreed_turn.unwrap_or(last),
+                        Principle::AffordablePlan,
+                        A,
+                        30,
+                        Credit,
+                        Note::PlanReached,
+                    );
+                    cap = plan_points(sheet, p, f.undisputed(), &ARRANGEMENT_PLAN);
                 }
-                None if e == Ending::PaidInFull => sheet.add(last, Principle::HardOnContent, A, 85, Credit, Note::Ending(e)),
-                None => sheet.add(last, Principle::HardOnContent, A, 20, Debit, Note::PlanVague),
+                None if e == Ending::PaidInFull => sheet.add(
+                    last,
+                    Principle::HardOnContent,
+                    A,
+                    85,
+                    Credit,
+                    Note::Ending(e),
+                ),
+                None => sheet.add(
+                    last,
+                    Principle::HardOnContent,
+                    A,
+                    20,
+                    Debit,
+                    Note::PlanVague,
+                ),
             }
             extras(sheet);
         }
         Some(e @ Ending::DisputeResolved) => {
-            sheet.add(last, Principle::PublicComplaint, A, 30, Credit, Note::Ending(e));
+            sheet.add(
+                last,
+                Principle::PublicComplaint,
+                A,
+                30,
+                Credit,
+                Note::Ending(e),
+            );
             if acknowledged {
-                sheet.add(last, Principle::PublicComplaint, A, 20, Credit, Note::ErrorAcknowledged);
+                sheet.add(
+                    last,
+                    Principle::PublicComplaint,
+                    A,
+                    20,
+                    Credit,
+                    Note::ErrorAcknowledged,
+                );
             } else {
-                sheet.add(last, Principle::PublicComplaint, A, 0, Debit, Note::ErrorNotAcknowledged);
+                sheet.add(
+                    last,
+                    Principle::PublicComplaint,
+                    A,
+                    0,
+                    Debit,
+                    Note::ErrorNotAcknowledged,
+                );
             }
             let dispute_bits = fact_bits(book, &[FactKind::Dispute]);
             if dispute_bits == 0 || conv.known() & dispute_bits != 0 {
@@ -551,33 +895,80 @@ fn agreement(conv: &Conversation, sheet: &mut Sheet, input: AgreementInput) -> u
             }
             let owe = f.undisputed();
             match conv.agreed() {
-                _ if owe < 0.01 => sheet.add(last, Principle::HardOnContent, A, 35, Credit, Note::UndisputedSettled),
-                Some(p) => {
-                    if !plan_points(sheet, p, owe, &DISPUTE_PLAN) {
-                        cap = 30.0;
-                    }
-                }
-                None => sheet.add(last, Principle::HardOnContent, A, 0, Debit, Note::UndisputedOpen),
+                _ if owe < 0.01 => sheet.add(
+                    last,
+                    Principle::HardOnContent,
+                    A,
+                    35,
+                    Credit,
+                    Note::UndisputedSettled,
+                ),
+                Some(p) => cap = plan_points(sheet, p, owe, &DISPUTE_PLAN),
+                None => sheet.add(
+                    last,
+                    Principle::HardOnContent,
+                    A,
+                    0,
+                    Debit,
+                    Note::UndisputedOpen,
+                ),
             }
         }
         Some(e @ Ending::FollowUp) => {
-            sheet.add(last, Principle::HardOnContent, A, 40, Credit, Note::Ending(e));
+            sheet.add(
+                last,
+                Principle::HardOnContent,
+                A,
+                40,
+                Credit,
+                Note::Ending(e),
+            );
             extras(sheet);
             cap = 60.0;
         }
         Some(e @ Ending::Referred) => {
             if conv.known() & situation_bits != 0 {
-                sheet.add(last, Principle::AffordablePlan, A, 55, Credit, Note::Ending(e));
+                sheet.add(
+                    last,
+                    Principle::AffordablePlan,
+                    A,
+                    55,
+                    Credit,
+                    Note::Ending(e),
+                );
             } else {
                 sheet.add(last, Principle::Oma, A, 25, Debit, Note::Ending(e));
             }
             extras(sheet);
             cap = 70.0;
         }
-        Some(e @ Ending::NoAgreement) => sheet.add(last, Principle::SolveTogether, A, 15, Debit, Note::Ending(e)),
-        Some(e @ Ending::Escalated) => sheet.add(last, Principle::LowerTheThreat, A, 10, Debit, Note::Ending(e)),
-        Some(e @ Ending::HungUp) => sheet.add(last, Principle::LowerTheThreat, A, 0, Debit, Note::Ending(e)),
-        Some(e @ Ending::DebtWaived) => sheet.add(last, Principle::DontOvershoot, A, 5, Debit, Note::Ending(e)),
+        Some(e @ Ending::NoAgreement) => sheet.add(
+            last,
+            Principle::SolveTogether,
+            A,
+            15,
+            Debit,
+            Note::Ending(e),
+        ),
+        Some(e @ Ending::Escalated) => sheet.add(
+            last,
+            Principle::LowerTheThreat,
+            A,
+            10,
+            Debit,
+            Note::Ending(e),
+        ),
+        Some(e @ Ending::HungUp) => sheet.add(
+            last,
+            Principle::LowerTheThreat,
+            A,
+            0,
+            Debit,
+            Note::Ending(e),
+        ),
+        Some(e @ Ending::DebtWaived) => {
+            sheet.add(last, Principle::DontOvershoot, A, 5, Debit, Note::Ending(e))
+        }
         None => {}
     }
     clamp(sheet.sum(A).min(cap))
@@ -587,7 +978,10 @@ impl Finding {
     /// The finding in words.
     pub fn note(&self, book: &Playbook, lang: Lang) -> String {
         let s = &book.scenario;
-        let fill = Fill { scenario: s, plan: None };
+        let fill = Fill {
+            scenario: s,
+            plan: None,
+        };
         let fact = |i: usize| fill.text(&s.persona.facts[i].note, lang);
         let m = |x: f64| money(x, lang);
         let nl = lang == Lang::Nl;
@@ -716,35 +1110,119 @@ pub fn code_note(code: Code, as_threat: bool) -> Text {
         );
     }
     let (nl, en) = match code {
-        Code::OpenQuestion => ("Open vraag: de klant vertelt zelf het verhaal.", "Open question: the customer tells their own story."),
-        Code::ClosedQuestion => ("Gesloten vraag: nuttig om te checken, maar levert weinig verhaal op.", "Closed question: useful to check, but draws out little story."),
-        Code::Reflection => ("Reflectie: je gaf terug wat je hoorde.", "Reflection: you gave back what you heard."),
-        Code::ComplexReflection => ("Diepe reflectie: je benoemde het gevoel of de betekenis eronder.", "Complex reflection: you named the feeling or meaning underneath."),
-        Code::Affirm => ("Bevestiging: je erkende wat de klant goed doet.", "Affirmation: you recognised what the customer does well."),
-        Code::Summarize => ("Samenvatting: de klant hoort dat je luisterde.", "Summary: the customer hears that you listened."),
-        Code::SeekCollaboration => ("Samenwerking gezocht: de klant denkt mee over de oplossing.", "Sought collaboration: the customer helps find the solution."),
-        Code::EmphasizeAutonomy => ("Autonomie benadrukt: de klant beslist mee.", "Emphasised autonomy: the customer decides too."),
-        Code::Acknowledge => ("Erkenning: je nam de ervaring of de fout serieus.", "Acknowledgement: you took the experience or the error seriously."),
+        Code::OpenQuestion => (
+            "Open vraag: de klant vertelt zelf het verhaal.",
+            "Open question: the customer tells their own story.",
+        ),
+        Code::ClosedQuestion => (
+            "Gesloten vraag: nuttig om te checken, maar levert weinig verhaal op.",
+            "Closed question: useful to check, but draws out little story.",
+        ),
+        Code::Reflection => (
+            "Reflectie: je gaf terug wat je hoorde.",
+            "Reflection: you gave back what you heard.",
+        ),
+        Code::ComplexReflection => (
+            "Diepe reflectie: je benoemde het gevoel of de betekenis eronder.",
+            "Complex reflection: you named the feeling or meaning underneath.",
+        ),
+        Code::Affirm => (
+            "Bevestiging: je erkende wat de klant goed doet.",
+            "Affirmation: you recognised what the customer does well.",
+        ),
+        Code::Summarize => (
+            "Samenvatting: de klant hoort dat je luisterde.",
+            "Summary: the customer hears that you listened.",
+        ),
+        Code::SeekCollaboration => (
+            "Samenwerking gezocht: de klant denkt mee over de oplossing.",
+            "Sought collaboration: the customer helps find the solution.",
+        ),
+        Code::EmphasizeAutonomy => (
+            "Autonomie benadrukt: de klant beslist mee.",
+            "Emphasised autonomy: the customer decides too.",
+        ),
+        Code::Acknowledge => (
+            "Erkenning: je nam de ervaring of de fout serieus.",
+            "Acknowledgement: you took the experience or the error seriously.",
+        ),
         Code::Appreciate => ("Waardering uitgesproken.", "Appreciation shown."),
-        Code::GiveInformation => ("Informatie gegeven: helder en neutraal.", "Gave information: clear and neutral."),
-        Code::StateExpectation => ("Duidelijk over wat er openstaat en wat je verwacht: hard op de inhoud.", "Clear about what is owed and expected: hard on content."),
-        Code::Confirm => ("Afspraak concreet bevestigd.", "Agreement confirmed concretely."),
-        Code::Refer => ("Doorverwezen naar hulp of een alternatief.", "Pointed to help or an alternative."),
-        Code::Judge => ("Oordeel: de klant voelt zich veroordeeld en verdedigt zich.", "Judgement: the customer feels judged and defends themselves."),
-        Code::Opinion => ("Mening: jouw kijk doet er hier niet toe, die van de klant wel.", "Opinion: your view does not matter here, the customer's does."),
-        Code::PrematureAdvice => ("Voorbarig advies: eerst vragen wat de mogelijkheden zijn.", "Premature advice: ask what the possibilities are first."),
-        Code::Assume => ("Aanname: je vulde het verhaal in zonder te vragen (ANNA).", "Assumption: you filled in the story without asking (ANNA)."),
-        Code::FillIn => ("Ingevuld voor de klant wat die kan of wil (NIVEA).", "Filled in what the customer can or wants (NIVEA)."),
-        Code::Accuse => ("Beschuldiging: hard op de relatie in plaats van op de inhoud.", "Accusation: hard on the relationship instead of the content."),
-        Code::Irritation => ("Irritatie: die hoort de klant, ook door de telefoon.", "Irritation: the customer hears it, even over the phone."),
-        Code::Boilerplate => ("Standaardtaal: de klant wordt een dossier, geen klant.", "Boilerplate: the customer becomes a file, not a customer."),
-        Code::Dismiss => ("Weggewuifd: verstoppen achter de procedure.", "Dismissed: hiding behind the procedure."),
-        Code::Capitulate => ("Toegegeven zonder oplossing: het probleem wordt groter, niet kleiner.", "Gave in without a solution: the problem grows, not shrinks."),
-        Code::Threaten => ("Dreigement: intimidatie is geen incasso.", "Threat: intimidation is not collection."),
-        Code::FalseThreat => ("Onjuist juridisch dreigement: misleidend en niet toegestaan.", "False legal threat: misleading and not allowed."),
-        Code::Pressure => ("Onredelijke druk op bedrag of termijn.", "Unreasonable pressure on amount or term."),
-        Code::ThirdParty => ("De schuld gedeeld met derden (familie, buren, werkgever, publiek): niet toegestaan.", "Disclosed the debt to others (family, neighbours, employer, in public): not allowed."),
-        Code::Misleading => ("Misleidende informatie over kosten, wet of gevolgen.", "Misleading information on costs, law or consequences."),
+        Code::GiveInformation => (
+            "Informatie gegeven: helder en neutraal.",
+            "Gave information: clear and neutral.",
+        ),
+        Code::StateExpectation => (
+            "Duidelijk over wat er openstaat en wat je verwacht: hard op de inhoud.",
+            "Clear about what is owed and expected: hard on content.",
+        ),
+        Code::Confirm => (
+            "Afspraak concreet bevestigd.",
+            "Agreement confirmed concretely.",
+        ),
+        Code::Refer => (
+            "Doorverwezen naar hulp of een alternatief.",
+            "Pointed to help or an alternative.",
+        ),
+        Code::Judge => (
+            "Oordeel: de klant voelt zich veroordeeld en verdedigt zich.",
+            "Judgement: the customer feels judged and defends themselves.",
+        ),
+        Code::Opinion => (
+            "Mening: jouw kijk doet er hier niet toe, die van de klant wel.",
+            "Opinion: your view does not matter here, the customer's does.",
+        ),
+        Code::PrematureAdvice => (
+            "Voorbarig advies: eerst vragen wat de mogelijkheden zijn.",
+            "Premature advice: ask what the possibilities are first.",
+        ),
+        Code::Assume => (
+            "Aanname: je vulde het verhaal in zonder te vragen (ANNA).",
+            "Assumption: you filled in the story without asking (ANNA).",
+        ),
+        Code::FillIn => (
+            "Ingevuld voor de klant wat die kan of wil (NIVEA).",
+            "Filled in what the customer can or wants (NIVEA).",
+        ),
+        Code::Accuse => (
+            "Beschuldiging: hard op de relatie in plaats van op de inhoud.",
+            "Accusation: hard on the relationship instead of the content.",
+        ),
+        Code::Irritation => (
+            "Irritatie: die hoort de klant, ook door de telefoon.",
+            "Irritation: the customer hears it, even over the phone.",
+        ),
+        Code::Boilerplate => (
+            "Standaardtaal: de klant wordt een dossier, geen klant.",
+            "Boilerplate: the customer becomes a file, not a customer.",
+        ),
+        Code::Dismiss => (
+            "Weggewuifd: verstoppen achter de procedure.",
+            "Dismissed: hiding behind the procedure.",
+        ),
+        Code::Capitulate => (
+            "Toegegeven zonder oplossing: het probleem wordt groter, niet kleiner.",
+            "Gave in without a solution: the problem grows, not shrinks.",
+        ),
+        Code::Threaten => (
+            "Dreigement: intimidatie is geen incasso.",
+            "Threat: intimidation is not collection.",
+        ),
+        Code::FalseThreat => (
+            "Onjuist juridisch dreigement: misleidend en niet toegestaan.",
+            "False legal threat: misleading and not allowed.",
+        ),
+        Code::Pressure => (
+            "Onredelijke druk op bedrag of termijn.",
+            "Unreasonable pressure on amount or term.",
+        ),
+        Code::ThirdParty => (
+            "De schuld gedeeld met derden (familie, buren, werkgever, publiek): niet toegestaan.",
+            "Disclosed the debt to others (family, neighbours, employer, in public): not allowed.",
+        ),
+        Code::Misleading => (
+            "Misleidende informatie over kosten, wet of gevolgen.",
+            "Misleading information on costs, law or consequences.",
+        ),
     };
     Text::new(nl, en)
 }
@@ -771,7 +1249,10 @@ mod tests {
         assert_eq!(channel_fit(Mission::ResultNow, Channel::Letter), Fit::Poor);
         assert_eq!(channel_fit(Mission::KeyAccount, Channel::Visit), Fit::Good);
         assert_eq!(channel_fit(Mission::FirstReminder, Channel::Sms), Fit::Good);
-        assert_eq!(channel_fit(Mission::Complaint, Channel::SocialMedia), Fit::Poor);
+        assert_eq!(
+            channel_fit(Mission::Complaint, Channel::SocialMedia),
+            Fit::Poor
+        );
     }
 
     #[test]
@@ -784,45 +1265,135 @@ mod tests {
 
     #[test]
     fn filling_in_costs_fact_gathering_and_compliance() {
-        let good = play("ask,together,thank", Some(Plan { amount: 50.0, count: 6, days: 10 }));
-        let nivea = play("ask,fill,thank", Some(Plan { amount: 50.0, count: 6, days: 10 }));
-        assert!(nivea.scores.fact_gathering + 20 <= good.scores.fact_gathering, "{:?} vs {:?}", nivea.scores, good.scores);
+        let good = play(
+            "ask,together,thank",
+            Some(Plan {
+                amount: 50.0,
+                count: 6,
+                days: 10,
+            }),
+        );
+        let nivea = play(
+            "ask,fill,thank",
+            Some(Plan {
+                amount: 50.0,
+                count: 6,
+                days: 10,
+            }),
+        );
+        assert!(
+            nivea.scores.fact_gathering + 20 <= good.scores.fact_gathering,
+            "{:?} vs {:?}",
+            nivea.scores,
+            good.scores
+        );
         assert!(nivea.scores.compliance < good.scores.compliance);
-        assert!(nivea.findings.iter().any(|f| f.principle == Principle::Nivea && f.verdict == Verdict::Debit));
-        assert!(nivea.scores.overall <= OVERALL_CAP, "a compliance breach caps overall");
+        assert!(
+            nivea
+                .findings
+                .iter()
+                .any(|f| f.principle == Principle::Nivea && f.verdict == Verdict::Debit)
+        );
+        assert!(
+            nivea.scores.overall <= OVERALL_CAP,
+            "a compliance breach caps overall"
+        );
     }
 
     #[test]
     fn an_unaffordable_yes_caps_agreement() {
         // Filling in leaves the customer cornered (stress 60, trust 45): they say yes to 100 a month.
-        let a = play("ask,fill,bye", Some(Plan { amount: 100.0, count: 3, days: 3 }));
+        let a = play(
+            "ask,fill,bye",
+            Some(Plan {
+                amount: 100.0,
+                count: 3,
+                days: 3,
+            }),
+        );
         assert!(a.scores.agreement <= 30, "{:?}", a.scores);
-        assert!(a.findings.iter().any(|f| matches!(f.note, Note::PlanUnaffordable { .. })));
+        assert!(
+            a.findings
+                .iter()
+                .any(|f| matches!(f.note, Note::PlanUnaffordable { .. }))
+        );
     }
 
     #[test]
     fn taking_the_customers_counter_counts_as_solving_together() {
-        let a = play("ask,info,take,thank", Some(Plan { amount: 90.0, count: 4, days: 10 }));
+        let a = play(
+            "ask,info,take,thank",
+            Some(Plan {
+                amount: 90.0,
+                count: 4,
+                days: 10,
+            }),
+        );
         assert!(a.findings.iter().any(|f| f.note == Note::PlanTogether));
         assert!(a.findings.iter().any(|f| f.note == Note::PlanAffordable));
     }
 
     #[test]
     fn a_plan_giving_the_claim_away_is_flagged() {
-        let a = play("ask,together,thank", Some(Plan { amount: 50.0, count: 2, days: 10 }));
-        assert!(a.findings.iter().any(|f| matches!(f.note, Note::PlanGivesAway { .. })));
+        let a = play(
+            "ask,together,thank",
+            Some(Plan {
+                amount: 50.0,
+                count: 2,
+                days: 10,
+            }),
+        );
+        assert!(
+            a.findings
+                .iter()
+                .any(|f| matches!(f.note, Note::PlanGivesAway { .. }))
+        );
         assert!(!a.findings.iter().any(|f| f.note == Note::PlanRealistic));
+        assert!(
+            a.scores.agreement <= 50,
+            "a giveaway caps agreement at fair: {:?}",
+            a.scores
+        );
+    }
+
+    #[test]
+    fn confirming_while_taking_the_counter_counts() {
+        let a = play(
+            "ask,info,thanks_counter,bye",
+            Some(Plan {
+                amount: 90.0,
+                count: 4,
+                days: 10,
+            }),
+        );
+        assert!(
+            a.findings.iter().any(|f| f.note == Note::Confirmed),
+            "{:?}",
+            a.findings
+        );
+        assert!(a.findings.iter().any(|f| f.note == Note::Appreciated));
     }
 
     #[test]
     fn waiving_the_debt_is_never_good_overall() {
         let a = play("waive", None);
-        assert!(a.scores.agreement < 40 && a.scores.overall <= OVERALL_CAP, "{:?}", a.scores);
+        assert!(
+            a.scores.agreement < 40 && a.scores.overall <= OVERALL_CAP,
+            "{:?}",
+            a.scores
+        );
     }
 
     #[test]
     fn every_note_renders_in_both_languages() {
-        let a = play("ask,fill,push", Some(Plan { amount: 200.0, count: 1, days: 0 }));
+        let a = play(
+            "ask,fill,push",
+            Some(Plan {
+                amount: 200.0,
+                count: 1,
+                days: 0,
+            }),
+        );
         let book = mini();
         for f in &a.findings {
             let (nl, en) = (f.note(&book, Lang::Nl), f.note(&book, Lang::En));

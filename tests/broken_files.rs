@@ -36,7 +36,12 @@ fn expectations(path: &Path) -> Vec<(usize, usize, String)> {
 fn every_bad_input_case_has_a_broken_file() {
     let names: Vec<String> = broken_files()
         .iter()
-        .map(|p| p.file_name().unwrap().to_string_lossy().replace(".scenario.ron", ""))
+        .map(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .replace(".scenario.ron", "")
+        })
         .collect();
     for case in [
         "syntax-error",
@@ -49,7 +54,10 @@ fn every_bad_input_case_has_a_broken_file() {
         "missing-translation",
         "impossible-numbers",
     ] {
-        assert!(names.iter().any(|n| n == case), "missing tests/broken/{case}.scenario.ron");
+        assert!(
+            names.iter().any(|n| n == case),
+            "missing tests/broken/{case}.scenario.ron"
+        );
     }
 }
 
@@ -59,13 +67,18 @@ fn each_broken_file_reports_file_line_col_and_problem() {
     assert!(files.len() >= 9);
     for path in files {
         let expected = expectations(&path);
-        assert!(!expected.is_empty(), "{} has no // expect: line", path.display());
+        assert!(
+            !expected.is_empty(),
+            "{} has no // expect: line",
+            path.display()
+        );
         let err = Playbook::load(&path).expect_err(&format!("{} must not load", path.display()));
         let text = err.to_string();
         for (line, col, msg) in expected {
             let prefix = format!("{}:{line}:{col}: ", path.display());
             assert!(
-                text.lines().any(|l| l.starts_with(&prefix) && l.contains(&msg)),
+                text.lines()
+                    .any(|l| l.starts_with(&prefix) && l.contains(&msg)),
                 "{}: expected `{prefix}…{msg}…` in:\n{text}",
                 path.display()
             );
@@ -75,7 +88,8 @@ fn each_broken_file_reports_file_line_col_and_problem() {
 
 #[test]
 fn every_problem_in_a_file_is_listed_not_only_the_first() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken/many-problems.scenario.ron");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken/many-problems.scenario.ron");
     let err = Playbook::load(&path).expect_err("invalid");
     assert_eq!(err.problems().len(), 3, "{err}");
 }
@@ -95,8 +109,14 @@ fn check_command_exits_1_and_lists_every_file_problem() {
         assert!(stderr.contains(&name), "{name} not reported:\n{stderr}");
     }
     // The valid fixture still gets its summary line.
-    assert!(stdout.contains("ok mini: Test Persoon (can't pay), 9 nodes,"), "{stdout}");
-    assert!(stderr.lines().last().unwrap_or("").contains("problems in"), "{stderr}");
+    assert!(
+        stdout.contains("ok mini: Test Persoon (can't pay), 9 nodes,"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.lines().last().unwrap_or("").contains("problems in"),
+        "{stderr}"
+    );
 }
 
 #[test]

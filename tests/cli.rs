@@ -17,7 +17,11 @@ fn run_json(extra: &[&str]) -> Value {
     let mut args = vec!["run", MINI, "--json", "--seed", "7"];
     args.extend_from_slice(extra);
     let out = dojo(&args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("one JSON object")
 }
 
@@ -26,10 +30,22 @@ fn run_json_has_the_documented_fields() {
     let v = run_json(&["--choices", "ask,together,thank", "--plan", "50:6:10"]);
     assert_eq!(v["scenario"], "mini");
     assert_eq!(v["seed"], 7);
-    assert_eq!(v["choices"], serde_json::json!(["ask", "together", "thank"]));
-    assert_eq!(v["plan"], serde_json::json!({"amount": 50.0, "count": 6, "days": 10}));
+    assert_eq!(
+        v["choices"],
+        serde_json::json!(["ask", "together", "thank"])
+    );
+    assert_eq!(
+        v["plan"],
+        serde_json::json!({"amount": 50.0, "count": 6, "days": 10})
+    );
     assert_eq!(v["ending"], "arrangement");
-    for dim in ["empathy", "fact_gathering", "agreement", "compliance", "overall"] {
+    for dim in [
+        "empathy",
+        "fact_gathering",
+        "agreement",
+        "compliance",
+        "overall",
+    ] {
         let s = v["scores"][dim].as_u64().expect(dim);
         assert!(s <= 100);
     }
@@ -51,7 +67,12 @@ fn threatening_opening_is_scored_low_and_explained() {
     let v = run_json(&["--choices", "threat"]);
     assert_eq!(v["ending"], "hung_up");
     assert!(v["scores"]["compliance"].as_u64().unwrap() < 40);
-    let notes: Vec<&str> = v["findings"].as_array().unwrap().iter().filter_map(|f| f["principle"].as_str()).collect();
+    let notes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["principle"].as_str())
+        .collect();
     assert!(notes.contains(&"fair_treatment"), "{notes:?}");
 }
 
@@ -72,8 +93,14 @@ fn choice_from_another_turn_is_not_offered() {
     let out = dojo(&["run", MINI, "--choices", "together"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("turn 1: choice `together` is not offered here (it belongs to node `money`)"), "{err}");
-    assert!(err.contains("ask") && err.contains("threat") && err.contains("waive"), "{err}");
+    assert!(
+        err.contains("turn 1: choice `together` is not offered here (it belongs to node `money`)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ask") && err.contains("threat") && err.contains("waive"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -103,29 +130,62 @@ fn unknown_scenario_lists_known_ids() {
     let out = dojo(&["run", "no-such-scenario", "--choices", "a"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no scenario `no-such-scenario`") && err.contains("cant-pay"), "{err}");
+    assert!(
+        err.contains("no scenario `no-such-scenario`") && err.contains("cant-pay"),
+        "{err}"
+    );
 }
 
 #[test]
 fn text_report_is_in_the_chosen_language() {
-    let out = dojo(&["run", MINI, "--seed", "1", "--choices", "ask,together,thank", "--plan", "50:6:10", "--lang", "nl"]);
+    let out = dojo(&[
+        "run",
+        MINI,
+        "--seed",
+        "1",
+        "--choices",
+        "ask,together,thank",
+        "--plan",
+        "50:6:10",
+        "--lang",
+        "nl",
+    ]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Wat is er gebeurd?") && text.contains("Bevindingen") && text.contains("€ 50"), "{text}");
+    assert!(
+        text.contains("Wat is er gebeurd?")
+            && text.contains("Bevindingen")
+            && text.contains("€ 50"),
+        "{text}"
+    );
     assert!(!text.contains("What happened?"));
 }
 
 #[test]
 fn explore_best_and_worst_are_reproduced_by_run() {
     let out = dojo(&["explore", MINI, "--json", "--seed", "5"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let x: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(x["paths"], 272);
-    let endings: u64 = x["endings"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+    let endings: u64 = x["endings"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
     assert_eq!(endings, 272);
     for which in ["best", "worst"] {
         let r = &x[which];
-        let choices: Vec<&str> = r["choices"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+        let choices: Vec<&str> = r["choices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
         let joined = choices.join(",");
         let mut args = vec!["run", MINI, "--json", "--seed", "5", "--choices", &joined];
         let plan;
@@ -134,11 +194,18 @@ fn explore_best_and_worst_are_reproduced_by_run() {
             args.extend(["--plan", &plan]);
         }
         let out = dojo(&args);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let again: Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(&again, r, "{which} path differs when replayed");
     }
     assert!(x["best"]["scores"]["overall"].as_u64() > x["worst"]["scores"]["overall"].as_u64());
     let spread = &x["distribution"]["overall"];
-    assert!(spread["min"].as_u64() <= spread["median"].as_u64() && spread["median"].as_u64() <= spread["max"].as_u64());
+    assert!(
+        spread["min"].as_u64() <= spread["median"].as_u64()
+            && spread["median"].as_u64() <= spread["max"].as_u64()
+    );
 }

@@ -15,7 +15,10 @@ fn books() -> &'static [Arc<Playbook>] {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut files = discover(&[root.join("scenarios")]).expect("scenarios");
         files.push(root.join("tests/fixtures/mini.scenario.ron"));
-        files.iter().map(|f| Arc::new(Playbook::load(f).unwrap_or_else(|e| panic!("{e}")))).collect()
+        files
+            .iter()
+            .map(|f| Arc::new(Playbook::load(f).unwrap_or_else(|e| panic!("{e}"))))
+            .collect()
     })
 }
 
@@ -46,7 +49,11 @@ fn walk(book: &Arc<Playbook>, seed: u64, picks: &[usize], plan: Plan) -> (Conver
 }
 
 fn plan_strategy() -> impl Strategy<Value = Plan> {
-    (1.0f64..2000.0, 1u32..=60, 0u32..=90).prop_map(|(amount, count, days)| Plan { amount: (amount * 100.0).round() / 100.0, count, days })
+    (1.0f64..2000.0, 1u32..=60, 0u32..=90).prop_map(|(amount, count, days)| Plan {
+        amount: (amount * 100.0).round() / 100.0,
+        count,
+        days,
+    })
 }
 
 proptest! {

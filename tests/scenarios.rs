@@ -37,13 +37,21 @@ fn scenario_files() -> Vec<PathBuf> {
 }
 
 fn load(id: &str) -> Arc<Playbook> {
-    Arc::new(Playbook::load(root().join(format!("scenarios/{id}.scenario.ron"))).unwrap_or_else(|e| panic!("{e}")))
+    Arc::new(
+        Playbook::load(root().join(format!("scenarios/{id}.scenario.ron")))
+            .unwrap_or_else(|e| panic!("{e}")),
+    )
 }
 
 fn play(book: &Arc<Playbook>, case: &PathCase, seed: u64) -> Conversation {
     let choices: Vec<String> = case.choices.split(',').map(str::to_string).collect();
-    let plan = if case.plan.is_empty() { None } else { Some(parse_plan(&case.plan).expect("plan")) };
-    replay(book, seed, &choices, plan).unwrap_or_else(|e| panic!("{} path `{}`: {e}", book.id(), case.name))
+    let plan = if case.plan.is_empty() {
+        None
+    } else {
+        Some(parse_plan(&case.plan).expect("plan"))
+    };
+    replay(book, seed, &choices, plan)
+        .unwrap_or_else(|e| panic!("{} path `{}`: {e}", book.id(), case.name))
 }
 
 const PERSONAS: [&str; 4] = ["ostrich", "cant-pay", "dispute", "twitter-complaint"];
@@ -52,7 +60,12 @@ const PERSONAS: [&str; 4] = ["ostrich", "cant-pay", "dispute", "twitter-complain
 fn the_four_personas_exist_and_validate() {
     let files = scenario_files();
     for id in PERSONAS {
-        assert!(files.iter().any(|f| f.ends_with(format!("{id}.scenario.ron"))), "scenarios/{id}.scenario.ron missing");
+        assert!(
+            files
+                .iter()
+                .any(|f| f.ends_with(format!("{id}.scenario.ron"))),
+            "scenarios/{id}.scenario.ron missing"
+        );
     }
     for f in files {
         Playbook::load(&f).unwrap_or_else(|e| panic!("{e}"));
@@ -65,11 +78,20 @@ fn every_option_node_offers_at_least_three_options() {
         let book = load(id);
         for n in &book.scenario.nodes {
             if !n.options.is_empty() {
-                assert!(n.options.len() >= 3, "{id}: node `{}` offers {} options", n.id, n.options.len());
+                assert!(
+                    n.options.len() >= 3,
+                    "{id}: node `{}` offers {} options",
+                    n.id,
+                    n.options.len()
+                );
             }
         }
         if let Some(cc) = &book.scenario.context.channel_choice {
-            assert!(cc.options.len() >= 3, "{id}: channel choice offers {} options", cc.options.len());
+            assert!(
+                cc.options.len() >= 3,
+                "{id}: channel choice offers {} options",
+                cc.options.len()
+            );
         }
     }
 }
@@ -99,18 +121,33 @@ fn paths_score_where_the_principles_say() {
             let a = assess(&conv);
             let s = a.scores;
             let ending = conv.ending().expect("ended");
-            let what = format!("{id} {} ({:?}): {s:?}, ending {ending:?}", case.name, case.kind);
+            let what = format!(
+                "{id} {} ({:?}): {s:?}, ending {ending:?}",
+                case.name, case.kind
+            );
             match case.kind {
                 Kind::Expert => {
                     assert!(
-                        matches!(ending, Ending::Arrangement | Ending::DisputeResolved | Ending::PaidInFull),
+                        matches!(
+                            ending,
+                            Ending::Arrangement | Ending::DisputeResolved | Ending::PaidInFull
+                        ),
                         "{what}: not a good ending"
                     );
-                    for v in [s.empathy, s.fact_gathering, s.agreement, s.compliance, s.overall] {
+                    for v in [
+                        s.empathy,
+                        s.fact_gathering,
+                        s.agreement,
+                        s.compliance,
+                        s.overall,
+                    ] {
                         assert!(Band::of(v) >= Band::Good, "{what}: below good");
                     }
                     let turns = conv.turns().len();
-                    assert!((6..=12).contains(&turns), "{what}: {turns} trainee turns, want 6–12");
+                    assert!(
+                        (6..=12).contains(&turns),
+                        "{what}: {turns} trainee turns, want 6–12"
+                    );
                 }
                 Kind::Harsh => {
                     assert!(s.empathy < 40, "{what}: empathy not low");
@@ -118,14 +155,26 @@ fn paths_score_where_the_principles_say() {
                 }
                 Kind::Lenient => {
                     assert!(s.agreement < 40, "{what}: agreement not low");
-                    assert!(s.overall < 60, "{what}: giving the claim away must not score good overall");
+                    assert!(
+                        s.overall < 60,
+                        "{what}: giving the claim away must not score good overall"
+                    );
                 }
                 Kind::Unaffordable => {
                     let agreed = conv.agreed().expect("the customer said yes");
-                    assert!(!collector_dojo::dialogue::affordable(&book.scenario.persona.finances, &agreed), "{what}: plan is affordable");
+                    assert!(
+                        !collector_dojo::dialogue::affordable(
+                            &book.scenario.persona.finances,
+                            &agreed
+                        ),
+                        "{what}: plan is affordable"
+                    );
                     assert!(s.agreement < 40, "{what}: agreement not low despite a yes");
                     assert!(
-                        a.findings.iter().any(|f| matches!(f.note, collector_dojo::score::Note::PlanUnaffordable { .. })),
+                        a.findings.iter().any(|f| matches!(
+                            f.note,
+                            collector_dojo::score::Note::PlanUnaffordable { .. }
+                        )),
                         "{what}: no finding explains the broken promise"
                     );
                 }
@@ -142,7 +191,12 @@ fn expert_paths_hold_on_every_seed() {
         for case in cases(id).iter().filter(|c| c.kind == Kind::Expert) {
             let base = assess(&play(&book, case, 1)).scores;
             for seed in [2, 99, u64::MAX] {
-                assert_eq!(assess(&play(&book, case, seed)).scores, base, "{id} {} seed {seed}", case.name);
+                assert_eq!(
+                    assess(&play(&book, case, seed)).scores,
+                    base,
+                    "{id} {} seed {seed}",
+                    case.name
+                );
             }
         }
     }
@@ -158,13 +212,25 @@ fn every_finding_names_a_principle_turn_and_a_note_in_both_languages() {
             for lang in [Lang::Nl, Lang::En] {
                 let r = Report::new(&conv, lang);
                 for f in &r.findings {
-                    assert!(f.turn >= 1 && f.turn <= turns, "{id}: finding at turn {} of {turns}", f.turn);
+                    assert!(
+                        f.turn >= 1 && f.turn <= turns,
+                        "{id}: finding at turn {} of {turns}",
+                        f.turn
+                    );
                     assert!(!f.note.is_empty() && !f.principle.is_empty());
-                    assert!(!f.note.contains('{'), "{id}: unfilled placeholder in `{}`", f.note);
+                    assert!(
+                        !f.note.contains('{'),
+                        "{id}: unfilled placeholder in `{}`",
+                        f.note
+                    );
                 }
                 for line in &r.transcript {
                     assert!(!line.text.trim().is_empty(), "{id}: empty line");
-                    assert!(!line.text.contains('{'), "{id}: unfilled placeholder in `{}`", line.text);
+                    assert!(
+                        !line.text.contains('{'),
+                        "{id}: unfilled placeholder in `{}`",
+                        line.text
+                    );
                 }
             }
         }
@@ -176,9 +242,19 @@ fn every_customer_line_variant_is_reachable_by_some_seed() {
     // Two runs must not read the same: over a handful of seeds the opening differs.
     for id in PERSONAS {
         let book = load(id);
-        let case = cases(id).into_iter().find(|c| c.kind == Kind::Expert).expect("expert");
+        let case = cases(id)
+            .into_iter()
+            .find(|c| c.kind == Kind::Expert)
+            .expect("expert");
         let transcripts: std::collections::HashSet<String> = (0..12)
-            .map(|seed| Report::new(&play(&book, &case, seed), Lang::En).transcript.iter().map(|l| l.text.clone()).collect::<Vec<_>>().join("\n"))
+            .map(|seed| {
+                Report::new(&play(&book, &case, seed), Lang::En)
+                    .transcript
+                    .iter()
+                    .map(|l| l.text.clone())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
             .collect();
         assert!(transcripts.len() > 1, "{id}: every seed reads the same");
     }
@@ -194,7 +270,12 @@ fn conversation_prompts_are_consistent_with_options() {
             Prompt::Ended(_) => break,
             Prompt::Negotiate { .. } => {
                 assert!(c.options().is_empty());
-                c.propose(collector_dojo::Plan { amount: 10.0, count: 12, days: 30 }).expect("plan");
+                c.propose(collector_dojo::Plan {
+                    amount: 10.0,
+                    count: 12,
+                    days: 30,
+                })
+                .expect("plan");
             }
             _ => {
                 let first = c.options()[0].0.clone();

@@ -46,7 +46,13 @@ impl SourceMap {
             }
             match p.rfind(['.', '[']) {
                 Some(cut) => p = &p[..cut],
-                None => return self.positions.get("").copied().unwrap_or(Pos { line: 1, col: 1 }),
+                None => {
+                    return self
+                        .positions
+                        .get("")
+                        .copied()
+                        .unwrap_or(Pos { line: 1, col: 1 });
+                }
             }
         }
     }
@@ -278,7 +284,11 @@ impl Walker {
                 self.bump();
                 return Ok(());
             }
-            let field = if close == ')' { self.field_name() } else { None };
+            let field = if close == ')' {
+                self.field_name()
+            } else {
+                None
+            };
             match field {
                 Some(name) => {
                     let field_path = join(&path, &name);

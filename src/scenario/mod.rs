@@ -55,7 +55,13 @@ fn render_problems(path: &Path, problems: &[Problem]) -> String {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&format!("{}:{}:{}: {}", path.display(), p.pos.line, p.pos.col, p.message));
+        out.push_str(&format!(
+            "{}:{}:{}: {}",
+            path.display(),
+            p.pos.line,
+            p.pos.col,
+            p.message
+        ));
     }
     out
 }
@@ -213,12 +219,24 @@ pub fn resolve(name: &str, dir: &Path) -> Result<PathBuf, String> {
     let known: Vec<String> = discover(&[dir.to_path_buf()])
         .unwrap_or_default()
         .iter()
-        .filter_map(|p| p.file_name()?.to_str()?.strip_suffix(EXTENSION).map(str::to_string))
+        .filter_map(|p| {
+            p.file_name()?
+                .to_str()?
+                .strip_suffix(EXTENSION)
+                .map(str::to_string)
+        })
         .collect();
     Err(if known.is_empty() {
-        format!("no scenario `{name}`: it is not a file and {} holds no scenarios", dir.display())
+        format!(
+            "no scenario `{name}`: it is not a file and {} holds no scenarios",
+            dir.display()
+        )
     } else {
-        format!("no scenario `{name}` in {}; known: {}", dir.display(), known.join(", "))
+        format!(
+            "no scenario `{name}` in {}; known: {}",
+            dir.display(),
+            known.join(", ")
+        )
     })
 }
 

@@ -640,19 +640,40 @@ impl Principle {
     pub fn title(self) -> Text {
         let (nl, en) = match self {
             Principle::CustomerNotDebtor => ("Klant, geen debiteur", "Customer, not debtor"),
-            Principle::ThreeM => ("3x M: Missie – Mens – Middel", "3x M: Mission – Person – Means"),
+            Principle::ThreeM => (
+                "3x M: Missie – Mens – Middel",
+                "3x M: Mission – Person – Means",
+            ),
             Principle::Connect => ("Connecteren", "Connect"),
             Principle::Oma => ("Laat OMA thuis", "Leave OMA at home"),
-            Principle::Nivea => ("NIVEA: niet invullen voor een ander", "NIVEA: don't fill in for the other"),
-            Principle::Anna => ("ANNA: altijd navragen, nooit aannemen", "ANNA: always ask, never assume"),
+            Principle::Nivea => (
+                "NIVEA: niet invullen voor een ander",
+                "NIVEA: don't fill in for the other",
+            ),
+            Principle::Anna => (
+                "ANNA: altijd navragen, nooit aannemen",
+                "ANNA: always ask, never assume",
+            ),
             Principle::LowerTheThreat => ("Verlaag de drempel", "Lower the threat"),
             Principle::ReadThePerson => ("Lees de persoon", "Read the person"),
             Principle::SolveTogether => ("Samen oplossen", "Solve it together"),
             Principle::GenuineEmpathy => ("Empathie kun je niet faken", "Empathy can't be faked"),
-            Principle::DontOvershoot => ("Schiet niet door in vriendelijkheid", "Don't overshoot into friendliness"),
-            Principle::HardOnContent => ("Hard op de inhoud, zacht op de relatie", "Hard on content, soft on the relationship"),
-            Principle::ServiceMindset => ("Vroeg en vanuit service", "Early and from a service mindset"),
-            Principle::PublicComplaint => ("Een publieke klacht is een geschil", "A public complaint is a dispute"),
+            Principle::DontOvershoot => (
+                "Schiet niet door in vriendelijkheid",
+                "Don't overshoot into friendliness",
+            ),
+            Principle::HardOnContent => (
+                "Hard op de inhoud, zacht op de relatie",
+                "Hard on content, soft on the relationship",
+            ),
+            Principle::ServiceMindset => (
+                "Vroeg en vanuit service",
+                "Early and from a service mindset",
+            ),
+            Principle::PublicComplaint => (
+                "Een publieke klacht is een geschil",
+                "A public complaint is a dispute",
+            ),
             Principle::AffordablePlan => ("Een haalbare regeling", "An affordable arrangement"),
             Principle::Appreciation => ("Waardering", "Appreciation"),
             Principle::FairTreatment => ("Eerlijke behandeling (wet)", "Fair treatment (law)"),

@@ -1,8 +1,8 @@
 //! Validation of a parsed scenario: every problem found, each with its position.
 
+use super::Problem;
 use super::locate::SourceMap;
 use super::model::*;
-use super::Problem;
 use crate::render::{PLACEHOLDERS, placeholders_in};
 use crate::text::Text;
 use std::collections::{HashMap, HashSet};
@@ -28,7 +28,11 @@ impl Checker<'_> {
         for lang in text.missing() {
             self.report(
                 &format!("{path}.{}", lang.code()),
-                format!("missing {} translation in `{}`", lang.name(), last_field(path)),
+                format!(
+                    "missing {} translation in `{}`",
+                    lang.name(),
+                    last_field(path)
+                ),
             );
         }
         for lang in crate::text::Lang::ALL {
@@ -38,7 +42,11 @@ impl Checker<'_> {
                         &format!("{path}.{}", lang.code()),
                         format!(
                             "unknown placeholder `{{{name}}}`; known: {}",
-                            PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(" ")
+                            PLACEHOLDERS
+                                .iter()
+                                .map(|p| format!("{{{p}}}"))
+                                .collect::<Vec<_>>()
+                                .join(" ")
                         ),
                     );
                 }
@@ -47,10 +55,16 @@ impl Checker<'_> {
     }
 
     fn id(&mut self, path: &str, what: &str, id: &str) {
-        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
             self.report(
                 path,
-                format!("{what} id `{id}` must be letters, digits, `_` or `-` (no spaces or commas)"),
+                format!(
+                    "{what} id `{id}` must be letters, digits, `_` or `-` (no spaces or commas)"
+                ),
             );
         }
     }
@@ -81,24 +95,39 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
         map,
         problems: Vec::new(),
     };
-    let node_ids: HashMap<&str, usize> = s.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let node_ids: HashMap<&str, usize> = s
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
     let fact_ids: HashSet<&str> = s.persona.facts.iter().map(|f| f.id.as_str()).collect();
     let option_ids: HashSet<&str> = s
         .nodes
         .iter()
         .flat_map(|n| n.options.iter().map(|o| o.id.as_str()))
-        .chain(s.context.channel_choice.iter().flat_map(|cc| cc.options.iter().map(|o| o.id.as_str())))
+        .chain(
+            s.context
+                .channel_choice
+                .iter()
+                .flat_map(|cc| cc.options.iter().map(|o| o.id.as_str())),
+        )
         .collect();
     let node_names = || list(s.nodes.iter().map(|n| &n.id));
 
     // Header.
     c.id("id", "scenario", &s.id);
-    if let Some(name) = file.and_then(|f| f.file_name()).and_then(|n| n.to_str()) {
-        if let Some(stem) = name.strip_suffix(super::EXTENSION) {
-            if stem != s.id {
-                c.report("id", format!("id `{}` does not match the file name `{name}` (expected `{stem}`)", s.id));
-            }
-        }
+    let file_name = file.and_then(|f| f.file_name()).and_then(|n| n.to_str());
+    if let Some((name, stem)) = file_name.and_then(|n| Some((n, n.strip_suffix(super::EXTENSION)?)))
+        && stem != s.id
+    {
+        c.report(
+            "id",
+            format!(
+                "id `{}` does not match the file name `{name}` (expected `{stem}`)",
+                s.id
+            ),
+        );
     }
     c.text("title", &s.title);
     if !(s.summary.nl.is_empty() && s.summary.en.is_empty()) {
@@ -109,10 +138,25 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
     // Persona.
     let p = &s.persona;
     c.text("persona.situation", &p.situation);
-    c.range("persona.mood.trust", "starting trust", p.mood.trust.into(), 0, 100);
-    c.range("persona.mood.stress", "starting stress", p.mood.stress.into(), 0, 100);
+    c.range(
+        "persona.mood.trust",
+        "starting trust",
+        p.mood.trust.into(),
+        0,
+        100,
+    );
+    c.range(
+        "persona.mood.stress",
+        "starting stress",
+        p.mood.stress.into(),
+        0,
+        100,
+    );
     if p.facts.len() > MAX_FACTS {
-        c.report("persona.facts", format!("{} facts; at most {MAX_FACTS}", p.facts.len()));
+        c.report(
+            "persona.facts",
+            format!("{} facts; at most {MAX_FACTS}", p.facts.len()),
+        );
     }
     let mut seen = HashSet::new();
     for (i, f) in p.facts.iter().enumerate() {
@@ -124,9 +168,18 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
         c.text(&format!("{fp}.note"), &f.note);
         c.text(&format!("{fp}.says"), &f.says);
         if f.reveal.by.is_empty() {
-            c.report(&format!("{fp}.reveal.by"), format!("fact `{}` lists no behaviour that reveals it", f.id));
+            c.report(
+                &format!("{fp}.reveal.by"),
+                format!("fact `{}` lists no behaviour that reveals it", f.id),
+            );
         }
-        c.range(&format!("{fp}.reveal.trust"), "the trust a fact needs", f.reveal.trust.into(), 0, 100);
+        c.range(
+            &format!("{fp}.reveal.trust"),
+            "the trust a fact needs",
+            f.reveal.trust.into(),
+            0,
+            100,
+        );
     }
     let fin = &p.finances;
     for (field, v) in [
@@ -137,16 +190,25 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
         ("can_pay_monthly", fin.can_pay_monthly),
     ] {
         if !v.is_finite() || v < 0.0 {
-            c.report(&format!("persona.finances.{field}"), format!("{field} is {v}: money cannot be negative"));
+            c.report(
+                &format!("persona.finances.{field}"),
+                format!("{field} is {v}: money cannot be negative"),
+            );
         }
     }
     if fin.owed <= 0.0 {
-        c.report("persona.finances.owed", "owed must be more than 0: there is nothing to collect");
+        c.report(
+            "persona.finances.owed",
+            "owed must be more than 0: there is nothing to collect",
+        );
     }
     if fin.disputed > fin.owed {
         c.report(
             "persona.finances.disputed",
-            format!("disputed part {:.2} is more than the whole claim {:.2}", fin.disputed, fin.owed),
+            format!(
+                "disputed part {:.2} is more than the whole claim {:.2}",
+                fin.disputed, fin.owed
+            ),
         );
     }
     let disposable = fin.monthly_income - fin.fixed_costs;
@@ -159,7 +221,13 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
             ),
         );
     }
-    c.range("persona.finances.can_start_in_days", "can_start_in_days", fin.can_start_in_days.into(), 0, 365);
+    c.range(
+        "persona.finances.can_start_in_days",
+        "can_start_in_days",
+        fin.can_start_in_days.into(),
+        0,
+        365,
+    );
 
     // Context.
     let ctx = &s.context;
@@ -168,30 +236,54 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
     let mut entries: Vec<usize> = Vec::new();
     match node_ids.get(s.start.as_str()) {
         Some(&i) => entries.push(i),
-        None => c.report("start", format!("start names no node `{}`; nodes: {}", s.start, node_names())),
+        None => c.report(
+            "start",
+            format!("start names no node `{}`; nodes: {}", s.start, node_names()),
+        ),
     }
     if let Some(cc) = &ctx.channel_choice {
         c.text("context.channel_choice.prompt", &cc.prompt);
         if cc.options.is_empty() {
-            c.report("context.channel_choice.options", "a channel choice needs at least one option");
+            c.report(
+                "context.channel_choice.options",
+                "a channel choice needs at least one option",
+            );
         }
         let mut seen = HashSet::new();
         for (i, o) in cc.options.iter().enumerate() {
             let op = format!("context.channel_choice.options[{i}]");
             c.id(&format!("{op}.id"), "option", &o.id);
             if !seen.insert(o.id.as_str()) {
-                c.report(&format!("{op}.id"), format!("duplicate option id `{}` in the channel choice", o.id));
+                c.report(
+                    &format!("{op}.id"),
+                    format!("duplicate option id `{}` in the channel choice", o.id),
+                );
             }
             c.text(&format!("{op}.text"), &o.text);
             if let Some(fb) = &o.feedback {
                 c.text(&format!("{op}.feedback"), fb);
             }
-            c.range(&format!("{op}.trust"), "a trust change", o.trust.into(), -100, 100);
-            c.range(&format!("{op}.stress"), "a stress change", o.stress.into(), -100, 100);
+            c.range(
+                &format!("{op}.trust"),
+                "a trust change",
+                o.trust.into(),
+                -100,
+                100,
+            );
+            c.range(
+                &format!("{op}.stress"),
+                "a stress change",
+                o.stress.into(),
+                -100,
+                100,
+            );
             if let Some(next) = &o.next {
                 match node_ids.get(next.as_str()) {
                     Some(&i) => entries.push(i),
-                    None => c.report(&format!("{op}.next"), format!("next names no node `{next}`; nodes: {}", node_names())),
+                    None => c.report(
+                        &format!("{op}.next"),
+                        format!("next names no node `{next}`; nodes: {}", node_names()),
+                    ),
                 }
             }
         }
@@ -210,7 +302,10 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
                 }
                 Condition::Knows(f) | Condition::DoesNotKnow(f) => {
                     if !fact_ids.contains(f.as_str()) {
-                        c.report(path, format!("condition names no fact `{f}`; facts: {}", list(&fact_ids)));
+                        c.report(
+                            path,
+                            format!("condition names no fact `{f}`; facts: {}", list(&fact_ids)),
+                        );
                     }
                 }
                 Condition::Chose(o) => {
@@ -230,7 +325,10 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
         check_cond(&mut c, &format!("{bp}.when"), &b.when);
         match node_ids.get(b.goto.as_str()) {
             Some(&t) => interrupt_targets.push(t),
-            None => c.report(&format!("{bp}.goto"), format!("goto names no node `{}`; nodes: {}", b.goto, node_names())),
+            None => c.report(
+                &format!("{bp}.goto"),
+                format!("goto names no node `{}`; nodes: {}", b.goto, node_names()),
+            ),
         }
     }
 
@@ -245,7 +343,10 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
         let np = format!("nodes[{ni}]");
         c.id(&format!("{np}.id"), "node", &node.id);
         if !seen_nodes.insert(node.id.as_str()) {
-            c.report(&format!("{np}.id"), format!("duplicate node id `{}`", node.id));
+            c.report(
+                &format!("{np}.id"),
+                format!("duplicate node id `{}`", node.id),
+            );
         }
         for (k, t) in node.say.iter().enumerate() {
             c.text(&format!("{np}.say[{k}]"), t);
@@ -253,7 +354,11 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
         if let Some(t) = &node.narration {
             c.text(&format!("{np}.narration"), t);
         }
-        let kinds = [!node.options.is_empty(), node.negotiate.is_some(), node.end.is_some()];
+        let kinds = [
+            !node.options.is_empty(),
+            node.negotiate.is_some(),
+            node.end.is_some(),
+        ];
         let n_kinds = kinds.iter().filter(|k| **k).count();
         if n_kinds != 1 {
             c.report(
@@ -265,36 +370,79 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
                 ),
             );
         }
-        let mut target = |c: &mut Checker, path: &str, field: &str, id: &str| match node_ids.get(id) {
+        let mut target = |c: &mut Checker, path: &str, field: &str, id: &str| match node_ids.get(id)
+        {
             Some(&t) => edges[ni].push(t),
-            None => c.report(path, format!("{field} names no node `{id}`; nodes: {}", node_names())),
+            None => c.report(
+                path,
+                format!("{field} names no node `{id}`; nodes: {}", node_names()),
+            ),
         };
         if let Some(neg) = &node.negotiate {
-            for (field, id) in [("accept", &neg.accept), ("counter", &neg.counter), ("refuse", &neg.refuse)] {
+            for (field, id) in [
+                ("accept", &neg.accept),
+                ("counter", &neg.counter),
+                ("refuse", &neg.refuse),
+            ] {
                 target(&mut c, &format!("{np}.negotiate.{field}"), field, id);
             }
             if let Some(id) = &neg.refuse_disputed {
-                target(&mut c, &format!("{np}.negotiate.refuse_disputed"), "refuse_disputed", id);
+                target(
+                    &mut c,
+                    &format!("{np}.negotiate.refuse_disputed"),
+                    "refuse_disputed",
+                    id,
+                );
             }
-            c.range(&format!("{np}.negotiate.max_instalments"), "max_instalments", neg.max_instalments.into(), 1, 120);
-            c.range(&format!("{np}.negotiate.max_days"), "max_days", neg.max_days.into(), 0, 365);
+            c.range(
+                &format!("{np}.negotiate.max_instalments"),
+                "max_instalments",
+                neg.max_instalments.into(),
+                1,
+                120,
+            );
+            c.range(
+                &format!("{np}.negotiate.max_days"),
+                "max_days",
+                neg.max_days.into(),
+                0,
+                365,
+            );
         }
         let mut seen_opts = HashSet::new();
         for (oi, o) in node.options.iter().enumerate() {
             let op = format!("{np}.options[{oi}]");
             c.id(&format!("{op}.id"), "option", &o.id);
             if !seen_opts.insert(o.id.as_str()) {
-                c.report(&format!("{op}.id"), format!("duplicate option id `{}` in node `{}`", o.id, node.id));
+                c.report(
+                    &format!("{op}.id"),
+                    format!("duplicate option id `{}` in node `{}`", o.id, node.id),
+                );
             }
             c.text(&format!("{op}.text"), &o.text);
             if o.codes.is_empty() {
                 c.report(
                     &format!("{op}.codes"),
-                    format!("option `{}` has no behaviour code: the rubric cannot score it", o.id),
+                    format!(
+                        "option `{}` has no behaviour code: the rubric cannot score it",
+                        o.id
+                    ),
                 );
             }
-            c.range(&format!("{op}.trust"), "a trust change", o.trust.into(), -100, 100);
-            c.range(&format!("{op}.stress"), "a stress change", o.stress.into(), -100, 100);
+            c.range(
+                &format!("{op}.trust"),
+                "a trust change",
+                o.trust.into(),
+                -100,
+                100,
+            );
+            c.range(
+                &format!("{op}.stress"),
+                "a stress change",
+                o.stress.into(),
+                -100,
+                100,
+            );
             for (k, f) in o.probes.iter().enumerate() {
                 match s.persona.facts.iter().find(|x| &x.id == f) {
                     None => c.report(
@@ -315,7 +463,10 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
                 c.text(&format!("{op}.evade[{k}]"), t);
             }
             if !o.evade.is_empty() && o.probes.is_empty() {
-                c.report(&format!("{op}.evade"), format!("option `{}` has `evade` lines but probes no fact", o.id));
+                c.report(
+                    &format!("{op}.evade"),
+                    format!("option `{}` has `evade` lines but probes no fact", o.id),
+                );
             }
             if let Some(fb) = &o.feedback {
                 c.text(&format!("{op}.feedback"), fb);
@@ -347,9 +498,19 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
 }
 
 /// Reachability, dead ends, loops and double negotiations.
-fn graph_checks(c: &mut Checker, s: &Scenario, plain: &[Vec<usize>], interrupts: &[Vec<usize>], entries: &[usize]) {
+fn graph_checks(
+    c: &mut Checker,
+    s: &Scenario,
+    plain: &[Vec<usize>],
+    interrupts: &[Vec<usize>],
+    entries: &[usize],
+) {
     let n = s.nodes.len();
-    let edges: Vec<Vec<usize>> = plain.iter().zip(interrupts).map(|(a, b)| a.iter().chain(b).copied().collect()).collect();
+    let edges: Vec<Vec<usize>> = plain
+        .iter()
+        .zip(interrupts)
+        .map(|(a, b)| a.iter().chain(b).copied().collect())
+        .collect();
     let mut reached = vec![false; n];
     let mut stack: Vec<usize> = entries.to_vec();
     while let Some(i) = stack.pop() {
@@ -374,9 +535,15 @@ fn graph_checks(c: &mut Checker, s: &Scenario, plain: &[Vec<usize>], interrupts:
     for i in 0..n {
         let path = format!("nodes[{i}]");
         if !reached[i] {
-            c.report(&path, format!("node `{}` is unreachable from the start", s.nodes[i].id));
+            c.report(
+                &path,
+                format!("node `{}` is unreachable from the start", s.nodes[i].id),
+            );
         } else if !ends[i] {
-            c.report(&path, format!("node `{}` has no way to an ending", s.nodes[i].id));
+            c.report(
+                &path,
+                format!("node `{}` has no way to an ending", s.nodes[i].id),
+            );
         }
     }
     // Loops: iterative DFS with colours; report each back edge once.
@@ -394,11 +561,17 @@ fn graph_checks(c: &mut Checker, s: &Scenario, plain: &[Vec<usize>], interrupts:
                 top.1 += 1;
                 if colour[t] == 1 {
                     let from = stack.iter().position(|(x, _)| *x == t).unwrap_or(0);
-                    let mut cycle: Vec<&str> = stack[from..].iter().map(|(x, _)| s.nodes[*x].id.as_str()).collect();
+                    let mut cycle: Vec<&str> = stack[from..]
+                        .iter()
+                        .map(|(x, _)| s.nodes[*x].id.as_str())
+                        .collect();
                     cycle.push(&s.nodes[t].id);
                     c.report(
                         &format!("nodes[{v}]"),
-                        format!("loop: {} (a conversation must always move on to an ending)", cycle.join(" → ")),
+                        format!(
+                            "loop: {} (a conversation must always move on to an ending)",
+                            cycle.join(" → ")
+                        ),
                     );
                 } else if colour[t] == 0 {
                     colour[t] = 1;
