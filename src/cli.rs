@@ -210,15 +210,9 @@ pub fn replay(
             turn,
             id: "(end of --choices)".to_string(),
         }),
-        _ => Err(PlayError::UnknownChoice {
+        _ => Err(PlayError::Unfinished {
             turn,
-            id: "(end of --choices)".to_string(),
-            valid: conv
-                .options()
-                .iter()
-                .map(|(id, t)| format!("{id} (\"{}\")", crate::text::shorten(&t.en, 48)))
-                .collect::<Vec<_>>()
-                .join(", "),
+            valid: conv.valid_here(),
         }),
     }
 }

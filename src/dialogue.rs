@@ -106,6 +106,8 @@ pub enum PlayError {
     WantsPlan { turn: usize, id: String },
     #[error("turn {turn}: no plan is asked for here; valid here: {valid}")]
     NoPlanHere { turn: usize, valid: String },
+    #[error("turn {turn}: the conversation is not over; add one of: {valid}")]
+    Unfinished { turn: usize, valid: String },
     #[error("the conversation has ended ({ending}); nothing more can be chosen")]
     Ended { ending: &'static str },
     #[error("invalid plan: {0}")]
@@ -260,16 +262,27 @@ impl Conversation {
         }
     }
 
-    fn valid_here(&self) -> String {
+    /// What can be done at this turn, for error messages.
+    pub fn valid_here(&self) -> String {
         match self.prompt() {
             Prompt::Negotiate { .. } => "a plan AMOUNT:COUNT:DAYS".to_string(),
             Prompt::Ended(e) => format!("nothing (the conversation ended: {})", e.key()),
-            _ => self
-                .options()
-                .iter()
-                .map(|(id, t)| format!("{id} (\"{}\")", crate::text::shorten(&t.en, 48)))
-                .collect::<Vec<_>>()
-                .join(", "),
+            _ => {
+                let fill = Fill {
+                    scenario: &self.book.scenario,
+                    plan: self.counter.or(self.proposal),
+                };
+                self.options()
+                    .iter()
+                    .map(|(id, t)| {
+                        format!(
+                            "{id} (\"{}\")",
+                            crate::text::shorten(&fill.text(t, Lang::En), 48)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
         }
     }
 

@@ -178,6 +178,11 @@ pub enum Note {
     UndisputedSettled,
     UndisputedOpen,
     PressedUnaffordable,
+    /// Proposed more than the customer had said they could pay.
+    ProposedAboveKnownCapacity {
+        amount: f64,
+        capacity: f64,
+    },
 }
 
 /// One explained observation about the conversation.
@@ -826,6 +831,19 @@ fn agreement(conv: &Conversation, sheet: &mut Sheet, input: AgreementInput) -> u
         );
     };
 
+    // Proposing more than the customer said they can pay is filling in for them, even when
+    // their counter-offer rescues the plan.
+    if let (Some(t), Some(p)) = (proposal_turn, conv.proposal()) {
+        let knew_capacity = t.known_before & capacity_bits != 0;
+        if knew_capacity && p.amount > f.can_pay_monthly + 0.005 {
+            let note = Note::ProposedAboveKnownCapacity {
+                amount: p.amount,
+                capacity: f.can_pay_monthly,
+            };
+            sheet.add(t.number, Principle::Nivea, A, -10, Debit, note);
+        }
+    }
+
     match ending {
         Some(e @ (Ending::Arrangement | Ending::PaidInFull)) => {
             match conv.agreed() {
@@ -1093,6 +1111,10 @@ impl Finding {
             Note::DisputeNotFound => t("Je achterhaalde niet wat er precies misging.".into(), "You never found out what exactly went wrong.".into()),
             Note::UndisputedSettled => t("Het onbetwiste deel is geregeld.".into(), "The undisputed part is settled.".into()),
             Note::UndisputedOpen => t("Het onbetwiste deel bleef open.".into(), "The undisputed part was left open.".into()),
+            Note::ProposedAboveKnownCapacity { amount, capacity } => t(
+                format!("Je stelde {} per maand voor terwijl de klant al zei dat {} het maximum is: ingevuld voor de ander.", m(amount), m(capacity)),
+                format!("You proposed {} a month after the customer had said {} is the most they can pay: filling in for them.", m(amount), m(capacity)),
+            ),
             Note::PressedUnaffordable => t(
                 "Je wist wat de klant kon betalen en drong toch een hoger bedrag op: onredelijke druk.".into(),
                 "You knew what the customer could pay and still pressed for more: unreasonable pressure.".into(),

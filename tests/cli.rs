@@ -119,7 +119,10 @@ fn missing_plan_and_unfinished_paths_say_what_is_needed() {
     assert!(err.contains("waiting for a plan"), "{err}");
     let out = dojo(&["run", MINI, "--choices", "ask"]);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("valid here: together"), "{err}");
+    assert!(
+        err.contains("turn 2: the conversation is not over; add one of: together"),
+        "{err}"
+    );
     let out = dojo(&["run", MINI, "--choices", "ask,together", "--plan", "abc"]);
     assert_eq!(out.status.code(), Some(2), "clap rejects a malformed plan");
     assert!(String::from_utf8_lossy(&out.stderr).contains("AMOUNT:COUNT:DAYS"));
