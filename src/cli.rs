@@ -362,9 +362,16 @@ pub fn talk(
     let mut shown = 0;
     loop {
         let lines = conv.transcript(lang);
+        // The trainee's own lines were echoed when chosen, the channel question before it.
+        let channel_prompt = s
+            .context
+            .channel_choice
+            .as_ref()
+            .map(|cc| fill.text(&cc.prompt, lang));
         for l in lines[shown.min(lines.len())..]
             .iter()
             .filter(|l| l.speaker != crate::dialogue::Speaker::Trainee)
+            .filter(|l| Some(&l.text) != channel_prompt.as_ref())
         {
             writeln!(out, "  {}", l.text).map_err(io)?;
         }
@@ -396,8 +403,11 @@ pub fn talk(
             }
             _ => {
                 writeln!(out).map_err(io)?;
+                if let Prompt::Channel(cc) = prompt {
+                    writeln!(out, "{}", fill.text(&cc.prompt, lang)).map_err(io)?;
+                }
                 for (i, (_, text)) in conv.options().iter().enumerate() {
-                    writeln!(out, "  {}. {}", i + 1, fill.text(text, lang)).map_err(io)?;
+                    writeln!(out, "  {}. {}", i + 1, conv.fill().text(text, lang)).map_err(io)?;
                 }
                 read(input, out)?
             }
@@ -418,7 +428,7 @@ pub fn talk(
         if let Prompt::Negotiate { .. } = prompt {
             match parse_plan(&line) {
                 Ok(p) => {
-                    writeln!(out, "> {}", describe_plan(&p, lang)).map_err(io)?;
+                    writeln!(out, "  → {}", describe_plan(&p, lang)).map_err(io)?;
                     conv.propose(p).map_err(|e| Failure::new(e.to_string()))?;
                 }
                 Err(e) => writeln!(out, "{e}").map_err(io)?,
@@ -434,7 +444,7 @@ pub fn talk(
         {
             Some(n) => {
                 let id = options[n - 1].0.clone();
-                writeln!(out, "> {}", fill.text(options[n - 1].1, lang)).map_err(io)?;
+                writeln!(out, "  → {}", conv.fill().text(options[n - 1].1, lang)).map_err(io)?;
                 conv.choose(&id).map_err(|e| Failure::new(e.to_string()))?;
             }
             None => writeln!(
@@ -486,7 +496,13 @@ fn read(input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Option<String>, 
     let mut line = String::new();
     match input.read_line(&mut line) {
         Ok(0) => Ok(None),
-        Ok(_) => Ok(Some(line.trim().to_string())),
+        Ok(_) => {
+            // Typed input ends the prompt line itself; piped input does not.
+            if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                let _ = writeln!(out, "{}", line.trim());
+            }
+            Ok(Some(line.trim().to_string()))
+        }
         Err(e) => Err(Failure::new(format!("terminal: {e}"))),
     }
 }

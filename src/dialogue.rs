@@ -262,16 +262,22 @@ impl Conversation {
         }
     }
 
+    /// Fills placeholders with this scenario's numbers and the plan on the table now (the
+    /// customer's counter-offer if any, else the trainee's proposal).
+    pub fn fill(&self) -> Fill<'_> {
+        Fill {
+            scenario: &self.book.scenario,
+            plan: self.counter.or(self.proposal),
+        }
+    }
+
     /// What can be done at this turn, for error messages.
     pub fn valid_here(&self) -> String {
         match self.prompt() {
             Prompt::Negotiate { .. } => "a plan AMOUNT:COUNT:DAYS".to_string(),
             Prompt::Ended(e) => format!("nothing (the conversation ended: {})", e.key()),
             _ => {
-                let fill = Fill {
-                    scenario: &self.book.scenario,
-                    plan: self.counter.or(self.proposal),
-                };
+                let fill = self.fill();
                 self.options()
                     .iter()
                     .map(|(id, t)| {

@@ -1095,7 +1095,7 @@ impl Finding {
                 format!("Eerste betaling pas over {days} dagen (beleid: hoogstens {max}): uitstel maakt het probleem groter."),
                 format!("First payment only in {days} days (policy: at most {max}): deferral makes the problem bigger."),
             ),
-            Note::PlanTogether => t("De klant dacht mee over de regeling: die komt hij na.".into(), "The customer helped shape the plan: they will keep it.".into()),
+            Note::PlanTogether => t("De klant dacht mee over de regeling: zo komt die ze ook na.".into(), "The customer helped shape the plan: they will keep it.".into()),
             Note::PlanImposed => t("De regeling werd opgelegd, niet samen gemaakt.".into(), "The plan was imposed, not made together.".into()),
             Note::PlanFromFacts => t("Voorstel gedaan na het navragen van inkomen of draagkracht.".into(), "Proposal made after asking about income or capacity.".into()),
             Note::PlanWithoutFacts => t("Voorstel gedaan zonder te weten wat de klant kan betalen: ingevuld voor de ander.".into(), "Proposal made without knowing what the customer can pay: filled in for them.".into()),

@@ -212,3 +212,50 @@ fn explore_best_and_worst_are_reproduced_by_run() {
             && spread["median"].as_u64() <= spread["max"].as_u64()
     );
 }
+
+fn talk(id: &str, input: &str, lang: collector_dojo::Lang) -> String {
+    let book = std::sync::Arc::new(
+        collector_dojo::Playbook::load(format!(
+            "{}/scenarios/{id}.scenario.ron",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("valid"),
+    );
+    let mut out = Vec::new();
+    collector_dojo::cli::talk(
+        &book,
+        2,
+        lang,
+        &mut std::io::Cursor::new(input.as_bytes()),
+        &mut out,
+    )
+    .expect("talks");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn talk_plays_a_whole_conversation_from_typed_input() {
+    let out = talk(
+        "cant-pay",
+        "1\n1\n1\n1\n1\n1\n1\n40:15:14\n1\n",
+        collector_dojo::Lang::Nl,
+    );
+    assert!(!out.contains('{'), "unfilled placeholder:\n{out}");
+    assert!(
+        out.contains("Je notities:") && out.contains("Kan € 40 per maand missen"),
+        "{out}"
+    );
+    assert!(out.contains("— Betalingsregeling afgesproken —"), "{out}");
+    assert!(out.contains("Totaal: 100"), "{out}");
+    assert!(
+        out.contains("collector-dojo run cant-pay --seed 2 --choices call,o_warm"),
+        "{out}"
+    );
+}
+
+#[test]
+fn talk_explains_bad_input_and_stops_cleanly_at_end_of_input() {
+    let out = talk("ostrich", "9\nabc\n1\n", collector_dojo::Lang::En);
+    assert_eq!(out.matches("Choose a number 1–4").count(), 2, "{out}");
+    assert!(out.contains("Conversation abandoned."), "{out}");
+}
