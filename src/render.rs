@@ -61,6 +61,72 @@ pub fn money(amount: f64, lang: Lang) -> String {
     }
 }
 
+fn sentence_start(before: &str) -> bool {
+    match before
+        .trim_end_matches([' ', '"', '\'', '‘', '“', '('])
+        .chars()
+        .last()
+    {
+        None => true,
+        Some(c) => matches!(c, '.' | '!' | '?' | '…') && before.ends_with(' ') || c == '\n',
+    }
+}
+
+/// A count or number of days as written in prose: words up to twenty ("tien dagen",
+/// "ten days"), digits above.
+pub fn number(n: u32, lang: Lang) -> String {
+    const NL: [&str; 21] = [
+        "nul",
+        "een",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "elf",
+        "twaalf",
+        "dertien",
+        "veertien",
+        "vijftien",
+        "zestien",
+        "zeventien",
+        "achttien",
+        "negentien",
+        "twintig",
+    ];
+    const EN: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let words = if lang == Lang::Nl { &NL } else { &EN };
+    words
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
+}
+
 /// A payment plan: an amount per monthly instalment, how many, and days to the first one.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Plan {
@@ -111,14 +177,22 @@ impl Fill<'_> {
                 "income" => Some(money(f.monthly_income, lang)),
                 "costs" => Some(money(f.fixed_costs, lang)),
                 "capacity" => Some(money(f.can_pay_monthly, lang)),
-                "start_days" => Some(f.can_start_in_days.to_string()),
+                "start_days" => Some(number(f.can_start_in_days, lang)),
                 "amount" => self.plan.map(|p| money(p.amount, lang)),
-                "count" => self.plan.map(|p| p.count.to_string()),
-                "days" => self.plan.map(|p| p.days.to_string()),
+                "count" => self.plan.map(|p| number(p.count, lang)),
+                "days" => self.plan.map(|p| number(p.days, lang)),
                 "total" => self.plan.map(|p| money(p.total(), lang)),
                 _ => None,
             };
             match value {
+                // A number in words that opens a sentence takes a capital.
+                Some(v) if sentence_start(&out) => {
+                    let mut chars = v.chars();
+                    if let Some(first) = chars.next() {
+                        out.extend(first.to_uppercase());
+                        out.push_str(chars.as_str());
+                    }
+                }
                 Some(v) => out.push_str(&v),
                 None => {
                     out.push('{');
@@ -144,6 +218,35 @@ mod tests {
         assert_eq!(money(45.0, Lang::En), "€45");
         assert_eq!(money(2140.0, Lang::Nl), "€ 2.140");
         assert_eq!(money(999999.994, Lang::Nl), "€ 999.999,99");
+    }
+
+    #[test]
+    fn a_number_opening_a_sentence_is_capitalised() {
+        let book = crate::scenario::Playbook::parse(
+            include_str!("../tests/fixtures/mini.scenario.ron"),
+            "mini.scenario.ron",
+        )
+        .expect("fixture");
+        let fill = Fill {
+            scenario: &book.scenario,
+            plan: Some(Plan {
+                amount: 57.0,
+                count: 4,
+                days: 10,
+            }),
+        };
+        assert_eq!(
+            fill.str("{count} keer. Oké, {count} keer {amount}.", Lang::Nl),
+            "Vier keer. Oké, vier keer € 57."
+        );
+        assert_eq!(fill.str("Fine: {days} days", Lang::En), "Fine: ten days");
+    }
+
+    #[test]
+    fn small_numbers_in_words() {
+        assert_eq!(number(10, Lang::Nl), "tien");
+        assert_eq!(number(14, Lang::En), "fourteen");
+        assert_eq!(number(21, Lang::Nl), "21");
     }
 
     #[test]
