@@ -69,6 +69,13 @@ impl Checker<'_> {
         }
     }
 
+    /// An option's `trust` and `stress` changes, each −100…100.
+    fn mood_change(&mut self, option_path: &str, trust: i32, stress: i32) {
+        let p = |field: &str| format!("{option_path}.{field}");
+        self.range(&p("trust"), "a trust change", trust.into(), -100, 100);
+        self.range(&p("stress"), "a stress change", stress.into(), -100, 100);
+    }
+
     fn range(&mut self, path: &str, what: &str, value: i64, lo: i64, hi: i64) {
         if value < lo || value > hi {
             self.report(path, format!("{what} is {value}, outside {lo}–{hi}"));
@@ -263,20 +270,7 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
             if let Some(fb) = &o.feedback {
                 c.text(&format!("{op}.feedback"), fb);
             }
-            c.range(
-                &format!("{op}.trust"),
-                "a trust change",
-                o.trust.into(),
-                -100,
-                100,
-            );
-            c.range(
-                &format!("{op}.stress"),
-                "a stress change",
-                o.stress.into(),
-                -100,
-                100,
-            );
+            c.mood_change(&op, o.trust, o.stress);
             if let Some(next) = &o.next {
                 match node_ids.get(next.as_str()) {
                     Some(&i) => entries.push(i),
@@ -429,20 +423,7 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
                     ),
                 );
             }
-            c.range(
-                &format!("{op}.trust"),
-                "a trust change",
-                o.trust.into(),
-                -100,
-                100,
-            );
-            c.range(
-                &format!("{op}.stress"),
-                "a stress change",
-                o.stress.into(),
-                -100,
-                100,
-            );
+            c.mood_change(&op, o.trust, o.stress);
             for (k, f) in o.probes.iter().enumerate() {
                 match s.persona.facts.iter().find(|x| &x.id == f) {
                     None => c.report(
