@@ -62,6 +62,27 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Open the game window (the default with no command). With --choices or --screenshot it
+    /// plays them in the window, shows the debrief, saves the screenshot and exits.
+    Play {
+        /// Open at this scenario (an id from the scenarios folder).
+        #[arg(long)]
+        scenario: Option<String>,
+        #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
+        choices: Vec<String>,
+        #[arg(long, value_name = "AMOUNT:COUNT:DAYS", value_parser = parse_plan)]
+        plan: Option<Plan>,
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Save a screenshot of the debrief here and exit.
+        #[arg(long, value_name = "PATH")]
+        screenshot: Option<PathBuf>,
+        /// Save one screenshot per screen into this folder.
+        #[arg(long, value_name = "DIR")]
+        screenshot_every: Option<PathBuf>,
+    },
     /// Have the conversation in this terminal: pick options by number, propose a plan, read the debrief.
     Talk {
         scenario: String,
@@ -155,6 +176,9 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 write!(out, "{}", exploration_text(&x)).map_err(io)
             }
         }
+        Command::Play { .. } => Err(Failure::new(
+            "this collector-dojo was built without the game (feature `game`); use `talk` to play in the terminal",
+        )),
         Command::Talk {
             scenario,
             seed,

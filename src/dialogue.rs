@@ -541,6 +541,22 @@ impl Conversation {
             .collect()
     }
 
+    /// The same conversation (same seed) as it stood after its first `turns` turns: the
+    /// start of "replay from this turn" and of the debrief's what-ifs.
+    pub fn prefix(&self, turns: usize) -> Conversation {
+        let mut c = Conversation::new(Arc::clone(&self.book), self.seed);
+        for t in self.turns.iter().take(turns) {
+            match t.act {
+                Act::Channel(i) => c.take_channel(i),
+                Act::Choice(i) => c.take_choice(i),
+                Act::Proposal { plan, .. } => {
+                    let _ = c.propose(plan);
+                }
+            }
+        }
+        c
+    }
+
     /// The variant of the current node's line.
     pub fn variant(&self) -> usize {
         self.variant
@@ -893,6 +909,25 @@ mod tests {
             ),
             Response::Accept
         );
+    }
+
+    #[test]
+    fn a_prefix_replays_the_same_turns() {
+        let src = include_str!("../tests/fixtures/mini.scenario.ron");
+        let book = Arc::new(Playbook::parse(src, "mini.scenario.ron").expect("fixture"));
+        let mut c = Conversation::new(book, 5);
+        c.choose("ask").unwrap();
+        c.choose("together").unwrap();
+        c.propose(Plan {
+            amount: 50.0,
+            count: 6,
+            days: 10,
+        })
+        .unwrap();
+        let p = c.prefix(2);
+        assert_eq!(p.turns(), &c.turns()[..2]);
+        assert_eq!(p.transcript(Lang::En), c.prefix(2).transcript(Lang::En));
+        assert!(matches!(p.prompt(), Prompt::Negotiate { .. }));
     }
 
     #[test]

@@ -179,10 +179,10 @@ impl Walk {
     fn go(&mut self, conv: Conversation) -> Result<(), ()> {
         match conv.prompt() {
             Prompt::Ended(e) => {
-                self.paths += 1;
-                if self.paths > self.limit {
+                if self.paths >= self.limit {
                     return Err(());
                 }
+                self.paths += 1;
                 if self.score {
                     *self.endings.entry(e).or_default() += 1;
                     self.leaf(conv);
@@ -260,6 +260,25 @@ fn grid_for(book: &Playbook) -> Vec<Plan> {
         }
     }
     grid
+}
+
+/// The best way to finish a conversation from where it stands, looking at no more than
+/// `limit` endings (the best of those seen if there are more). `None` only if no ending was
+/// reached at all.
+pub fn best_continuation(conv: &Conversation, limit: u64) -> Option<Conversation> {
+    let book = conv.book();
+    let mut w = Walk {
+        paths: 0,
+        limit,
+        endings: BTreeMap::new(),
+        hist: Default::default(),
+        best: None,
+        worst: None,
+        score: true,
+        grid: grid_for(book),
+    };
+    let _ = w.go(conv.clone());
+    w.best.map(|(_, c)| c)
 }
 
 /// Counts the paths through a scenario without scoring them; `None` above `limit`.

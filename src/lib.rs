@@ -18,3 +18,6 @@ pub use render::Plan;
 pub use report::Report;
 pub use scenario::Playbook;
 pub use text::{Lang, Text};
+
+#[cfg(feature = "game")]
+pub mod game;

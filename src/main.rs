@@ -1,13 +1,69 @@
-//! The `collector-dojo` binary: parses the command line and hands it to the library.
+//! The `collector-dojo` binary: parses the command line and hands it to the library; with no
+//! command (or `play`) it opens the game window.
 
 use clap::Parser;
 use collector_dojo::cli::{Cli, execute};
 
 fn main() {
     let cli = Cli::parse();
+    #[cfg(feature = "game")]
+    if matches!(
+        cli.command,
+        None | Some(collector_dojo::cli::Command::Play { .. })
+    ) {
+        std::process::exit(play(cli));
+    }
     let stdout = std::io::stdout();
     if let Err(f) = execute(cli, &mut stdout.lock()) {
         eprintln!("{}", f.message);
         std::process::exit(f.status);
+    }
+}
+
+#[cfg(feature = "game")]
+fn play(cli: Cli) -> i32 {
+    use collector_dojo::cli::Command;
+    use collector_dojo::game::{self, GameOptions, automation::Script};
+    let mut options = GameOptions {
+        scenarios: game::find_dir(&cli.scenarios),
+        assets: game::find_dir(std::path::Path::new("assets")),
+        lang: None,
+        automation: None,
+        open_at: None,
+    };
+    if let Some(Command::Play {
+        scenario,
+        choices,
+        plan,
+        seed,
+        lang,
+        screenshot,
+        screenshot_every,
+    }) = cli.command
+    {
+        options.lang = lang;
+        let scripted = !choices.is_empty() || screenshot.is_some() || screenshot_every.is_some();
+        match (scenario, scripted) {
+            (Some(scenario), true) => {
+                options.automation = Some(Script {
+                    scenario,
+                    choices,
+                    plan,
+                    seed: seed.unwrap_or(1),
+                    screenshot,
+                    every: screenshot_every,
+                });
+            }
+            (Some(scenario), false) => options.open_at = Some(scenario),
+            (None, true) => {
+                eprintln!("--choices and --screenshot need --scenario ID");
+                return 2;
+            }
+            (None, false) => {}
+        }
+    }
+    match game::run(options) {
+        bevy::app::AppExit::Success => 0,
+        bevy::app::AppExit::Error(code) => i32::from(code.get()),
     }
 }

@@ -66,7 +66,7 @@ impl Band {
 }
 
 /// Scores 0–100.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Scores {
     pub empathy: u8,
     pub fact_gathering: u8,

@@ -1,0 +1,245 @@
+//! Automation mode: `collector-dojo play --scenario ID --choices … --screenshot PATH` plays the
+//! given choices in the real window, shows the debrief, saves a screenshot and exits 0 (with
+//! `--screenshot-every DIR`, one per screen). How the game is tested under Xvfb, and how
+//! demos are made.
+
+use super::library::Library;
+use super::screens::negotiation::Draft;
+use super::session::{Action, Notice, Screen};
+use crate::render::Plan;
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
+use std::path::PathBuf;
+
+#[derive(Resource, Debug, Clone, PartialEq)]
+pub struct Script {
+    pub scenario: String,
+    pub choices: Vec<String>,
+    pub plan: Option<Plan>,
+    pub seed: u64,
+    pub screenshot: Option<PathBuf>,
+    pub every: Option<PathBuf>,
+}
+
+/// Frames to let a screen settle (layout, images) before the next step.
+const SETTLE: u32 = 12;
+/// Frames to wait for the scenarios and artwork before giving up.
+const STARTUP_LIMIT: u32 = 1200;
+
+#[derive(Resource, Debug, Default)]
+struct Progress {
+    frame: u32,
+    wait: u32,
+    next_choice: usize,
+    plan_used: bool,
+    shots_taken: usize,
+    shots_saved: usize,
+    shot_screens: Vec<Screen>,
+    phase: Phase,
+}
+
+#[derive(Debug, Default, PartialEq, Eq, Clone, Copy)]
+enum Phase {
+    #[default]
+    Loading,
+    Playing,
+    Done,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Progress>()
+        .add_systems(Update, drive.after(super::session::apply_actions_set()));
+}
+
+/// Opens the game straight at a scenario (`play --scenario ID` without choices): the player
+/// plays it themselves.
+#[derive(Resource, Debug, Clone)]
+pub struct OpenAt(pub String);
+
+pub(super) fn open_at_plugin(app: &mut App) {
+    app.add_systems(Update, open_at);
+}
+
+fn open_at(
+    mut commands: Commands,
+    target: Option<Res<OpenAt>>,
+    library: Res<Library>,
+    mut actions: MessageWriter<Action>,
+    mut notice: ResMut<Notice>,
+) {
+    let Some(t) = target else { return };
+    if library.get(&t.0).is_some() {
+        actions.write(Action::Start(t.0.clone()));
+        commands.remove_resource::<OpenAt>();
+    } else if library.ready {
+        let known: Vec<&str> = library.playable().map(|b| b.id()).collect();
+        notice.0 = Some(format!(
+            "no playable scenario `{}`; playable: {}",
+            t.0,
+            known.join(", ")
+        ));
+        commands.remove_resource::<OpenAt>();
+    }
+}
+
+fn fail(message: String, exit: &mut MessageWriter<AppExit>) {
+    eprintln!("{message}");
+    exit.write(AppExit::error());
+}
+
+#[allow(clippy::too_many_arguments)]
+fn drive(
+    mut commands: Commands,
+    script: Res<Script>,
+    library: Res<Library>,
+    screen: Res<State<Screen>>,
+    notice: Res<Notice>,
+    mut draft: ResMut<Draft>,
+    mut progress: ResMut<Progress>,
+    mut actions: MessageWriter<Action>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let p = &mut *progress;
+    p.frame += 1;
+    if p.wait > 0 {
+        p.wait -= 1;
+        return;
+    }
+    if let Some(n) = &notice.0 {
+        return fail(format!("{}: {n}", script.scenario), &mut exit);
+    }
+    let current = *screen.get();
+    // One screenshot per screen with --screenshot-every, when a screen is first seen settled.
+    // The conversation is shot a few turns in, so its log shows something.
+    let conversation_ready =
+        current != Screen::Conversation || p.next_choice >= 3.min(script.choices.len());
+    if let Some(dir) = &script.every
+        && p.phase != Phase::Loading
+        && !p.shot_screens.contains(&current)
+        && conversation_ready
+    {
+        p.shot_screens.push(current);
+        let name = format!(
+            "{:02}-{}.png",
+            p.shot_screens.len(),
+            format!("{current:?}").to_lowercase()
+        );
+        shoot(&mut commands, dir.join(name));
+        p.shots_taken += 1;
+        p.wait = 2;
+        return;
+    }
+    match p.phase {
+        Phase::Loading => {
+            if library.get(&script.scenario).is_some() && p.frame > SETTLE * 3 {
+                p.phase = Phase::Playing;
+                p.wait = SETTLE;
+                if script.every.is_some() {
+                    // Show the title and picker screens on the way in.
+                    return;
+                }
+                actions.write(Action::StartSeeded(script.scenario.clone(), script.seed));
+            } else if library.ready
+                && p.frame > SETTLE * 3
+                && library.get(&script.scenario).is_none()
+            {
+                let known: Vec<&str> = library.playable().map(|b| b.id()).collect();
+                let errors: Vec<&str> = library.errors().collect();
+                let mut msg = format!(
+                    "no playable scenario `{}`; playable: {}",
+                    script.scenario,
+                    known.join(", ")
+                );
+                if !errors.is_empty() {
+                    msg.push('\n');
+                    msg.push_str(&errors.join("\n"));
+                }
+                fail(msg, &mut exit);
+            } else if p.frame > STARTUP_LIMIT {
+                fail(
+                    format!("scenarios did not load within {STARTUP_LIMIT} frames"),
+                    &mut exit,
+                );
+            }
+        }
+        Phase::Playing => {
+            p.wait = SETTLE;
+            match current {
+                Screen::Title => {
+                    actions.write(Action::Go(Screen::Picker));
+                }
+                Screen::Picker => {
+                    actions.write(Action::StartSeeded(script.scenario.clone(), script.seed));
+                }
+                Screen::Conversation => match script.choices.get(p.next_choice) {
+                    Some(id) => {
+                        actions.write(Action::Choose(id.clone()));
+                        p.next_choice += 1;
+                    }
+                    None => fail(
+                        format!(
+                            "{}: the conversation is not over after the given choices",
+                            script.scenario
+                        ),
+                        &mut exit,
+                    ),
+                },
+                Screen::Negotiation => match (
+                    script.plan,
+                    p.plan_used,
+                    draft.0 == script.plan.unwrap_or(draft.0),
+                ) {
+                    // Show the plan on the sliders first, then propose it.
+                    (Some(plan), false, false) => draft.0 = plan,
+                    (Some(plan), false, true) => {
+                        actions.write(Action::Propose(plan));
+                        p.plan_used = true;
+                    }
+                    _ => fail(
+                        format!(
+                            "{}: the customer waits for a plan: give --plan AMOUNT:COUNT:DAYS",
+                            script.scenario
+                        ),
+                        &mut exit,
+                    ),
+                },
+                Screen::Debrief => {
+                    if p.next_choice < script.choices.len() {
+                        return fail(
+                            format!(
+                                "{}: the conversation ended before choice `{}`",
+                                script.scenario, script.choices[p.next_choice]
+                            ),
+                            &mut exit,
+                        );
+                    }
+                    if let Some(path) = &script.screenshot {
+                        shoot(&mut commands, path.clone());
+                        p.shots_taken += 1;
+                    }
+                    p.phase = Phase::Done;
+                }
+                Screen::History => {}
+            }
+        }
+        Phase::Done => {
+            if p.shots_saved >= p.shots_taken {
+                exit.write(AppExit::Success);
+            } else if p.frame > STARTUP_LIMIT * 4 {
+                fail("screenshots were not saved in time".to_string(), &mut exit);
+            }
+        }
+    }
+}
+
+fn shoot(commands: &mut Commands, path: PathBuf) {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    commands
+        .spawn(Screenshot::primary_window())
+        .observe(save_to_disk(path))
+        .observe(
+            |_: On<ScreenshotCaptured>, mut progress: ResMut<Progress>| progress.shots_saved += 1,
+        );
+}

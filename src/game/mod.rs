@@ -1,0 +1,124 @@
+//! The Bevy game: a thin layer over the engine. Screens are Bevy states, one plugin per file;
+//! scenarios are assets read from the `scenarios/` folder with hot reload; every screen change
+//! is an [`Action`], so the UI, the automation mode and the tests drive the same game.
+
+pub mod art;
+pub mod automation;
+pub mod library;
+pub mod records;
+pub mod screens;
+pub mod session;
+pub mod settings;
+pub mod theme;
+
+pub use session::{Action, Screen, Session};
+
+use bevy::asset::io::AssetSourceBuilder;
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+use bevy_egui::EguiPlugin;
+use std::path::{Path, PathBuf};
+
+/// How to start the game.
+#[derive(Debug, Clone)]
+pub struct GameOptions {
+    /// The scenarios folder (an asset source of its own).
+    pub scenarios: PathBuf,
+    /// The `assets/` folder (portraits, icons).
+    pub assets: PathBuf,
+    /// Overrides the language in the settings for this run.
+    pub lang: Option<crate::text::Lang>,
+    /// Play a script in the window and exit (tests, demos).
+    pub automation: Option<automation::Script>,
+    /// Open straight at this scenario, to play it by hand.
+    pub open_at: Option<String>,
+}
+
+/// A folder given relative to the working directory, else next to the executable, else in the
+/// source checkout, so `cargo run`, an installed binary and the tests all find it.
+pub fn find_dir(name: &Path) -> PathBuf {
+    if name.is_absolute() {
+        return name.to_path_buf();
+    }
+    let candidates = [
+        std::env::current_dir().ok().map(|d| d.join(name)),
+        std::env::current_exe()
+            .ok()
+            .and_then(|e| e.parent().map(|p| p.join(name))),
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join(name)),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| name.to_path_buf())
+}
+
+/// Registers the `scenarios://` asset source; must come before `AssetPlugin`.
+pub fn register_scenario_source(app: &mut App, dir: &Path) {
+    app.register_asset_source(
+        library::SOURCE,
+        AssetSourceBuilder::platform_default(&dir.to_string_lossy(), None),
+    );
+}
+
+/// The game without rendering: scenarios, session and screens, settings, records. Headless
+/// tests run this on `MinimalPlugins`.
+pub fn logic_plugin(app: &mut App) {
+    app.add_plugins((
+        settings::plugin,
+        records::plugin,
+        library::plugin,
+        session::plugin,
+    ));
+}
+
+/// The egui screens, theme and artwork.
+pub fn ui_plugin(app: &mut App) {
+    app.add_plugins((theme::plugin, art::plugin, screens::plugin));
+}
+
+/// Opens the window and runs the game until it is closed.
+pub fn run(options: GameOptions) -> AppExit {
+    let mut app = App::new();
+    register_scenario_source(&mut app, &options.scenarios);
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "collector-dojo".into(),
+                    resolution: WindowResolution::new(1280, 720),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                file_path: options.assets.to_string_lossy().into_owned(),
+                watch_for_changes_override: Some(true),
+                ..default()
+            }),
+    )
+    .add_plugins(EguiPlugin::default())
+    .insert_resource(ClearColor(Color::srgb_u8(0xfb, 0xf7, 0xf0)))
+    .insert_resource(art::AssetsDir(options.assets.clone()))
+    .add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
+    });
+    if options.automation.is_some() {
+        // A scripted run must not touch the player's own settings or history.
+        let tmp = std::env::temp_dir().join(format!("collector-dojo-play-{}", std::process::id()));
+        app.insert_resource(settings::SettingsDir(None))
+            .insert_resource(records::DataDir(Some(tmp)));
+    }
+    app.add_plugins((logic_plugin, ui_plugin));
+    if let Some(lang) = options.lang {
+        app.world_mut().resource_mut::<settings::Settings>().lang = lang;
+    }
+    if let Some(script) = options.automation {
+        app.insert_resource(script).add_plugins(automation::plugin);
+    } else if let Some(id) = options.open_at {
+        app.insert_resource(automation::OpenAt(id))
+            .add_plugins(automation::open_at_plugin);
+    }
+    app.run()
+}

@@ -1,0 +1,475 @@
+//! The negotiation: the trainee shapes a plan (amount per instalment, number of instalments,
+//! first payment date), sees the total and end date, and sees only what they have uncovered
+//! of the customer's finances. The customer's answer appears in the call log.
+
+use super::{customer_panel, top_bar, tr, viewport_ui, warning};
+use crate::dialogue::Conversation;
+use crate::game::art::ArtIds;
+use crate::game::screens::conversation::MoodShown;
+use crate::game::session::{Action, Notice, Screen, Session};
+use crate::game::settings::Settings;
+use crate::game::theme;
+use crate::render::{Plan, money};
+use crate::scenario::FactKind;
+use crate::text::Lang;
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+
+/// The plan being shaped.
+#[derive(Resource, Debug, Clone, Copy, PartialEq)]
+pub struct Draft(pub Plan);
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft(Plan {
+            amount: 50.0,
+            count: 10,
+            days: 14,
+        })
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Draft>()
+        .add_systems(OnEnter(Screen::Negotiation), reset_draft)
+        .add_systems(
+            bevy_egui::EguiPrimaryContextPass,
+            system
+                .in_set(super::UiSet)
+                .run_if(in_state(Screen::Negotiation)),
+        );
+}
+
+/// Start from an even split over ten months, which the trainee then adjusts.
+fn reset_draft(session: Option<Res<Session>>, mut draft: ResMut<Draft>) {
+    if let Some(s) = session {
+        let owed = s
+            .conv
+            .book()
+            .scenario
+            .persona
+            .finances
+            .undisputed()
+            .max(1.0);
+        draft.0 = Plan {
+            amount: (owed / 10.0).ceil(),
+            count: 10,
+            days: 14,
+        };
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn system(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    session: Option<Res<Session>>,
+    shown: Res<MoodShown>,
+    notice: Res<Notice>,
+    art: Res<ArtIds>,
+    mut draft: ResMut<Draft>,
+    mut actions: MessageWriter<Action>,
+) -> Result {
+    let Some(session) = session else {
+        return Ok(());
+    };
+    let ctx = contexts.ctx_mut()?;
+    let mut root = viewport_ui(ctx);
+    let lang = settings.lang;
+    egui::Panel::top("neg-top").show(&mut root, |ui| {
+        top_bar(ui, &art, lang, &session.conv, &settings.player)
+    });
+    egui::Panel::left("neg-customer")
+        .exact_size(320.0)
+        .show(&mut root, |ui| {
+            customer_panel(
+                ui,
+                &art,
+                lang,
+                &session.conv,
+                (shown.trust, shown.stress),
+                shown.delta,
+            )
+        });
+    let mut d = draft.0;
+    let action = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            if let Some(n) = &notice.0 {
+                warning(ui, n);
+            }
+            ui_negotiation(ui, lang, &session.conv, &mut d, today())
+        })
+        .inner;
+    if d != draft.0 {
+        draft.0 = d;
+    }
+    if super::key(&root, egui::Key::Escape) {
+        actions.write(Action::Go(Screen::Picker));
+    }
+    if let Some(a) = action {
+        actions.write(a);
+    }
+    Ok(())
+}
+
+/// The plan shaper: finances known so far, three controls, total and dates, propose.
+pub fn ui_negotiation(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    conv: &Conversation,
+    plan: &mut Plan,
+    today: Date,
+) -> Option<Action> {
+    let s = &conv.book().scenario;
+    let f = &s.persona.finances;
+    let mut action = None;
+    egui::Panel::bottom("neg-plan").show(ui, |ui| {
+        super::card(ui, |ui| {
+            ui.heading(tr(lang, "Stel een regeling voor", "Propose a plan"));
+            ui.columns(2, |cols| {
+                let ui = &mut cols[0];
+                ui.label(egui::RichText::new(tr(lang, "Wat je weet", "What you know")).strong());
+                let known = |kind: FactKind| {
+                    s.persona
+                        .facts
+                        .iter()
+                        .enumerate()
+                        .any(|(i, x)| x.kind == kind && conv.known() & (1 << i) != 0)
+                };
+                let row = |ui: &mut egui::Ui, label: &str, value: Option<String>| {
+                    ui.horizontal(|ui| {
+                        ui.label(label);
+                        match value {
+                            Some(v) => ui.label(egui::RichText::new(v).strong()),
+                            None => ui.label(
+                                egui::RichText::new(tr(
+                                    lang,
+                                    "onbekend — vraag ernaar",
+                                    "unknown — ask",
+                                ))
+                                .italics()
+                                .color(theme::MUTED),
+                            ),
+                        };
+                    });
+                };
+                row(
+                    ui,
+                    tr(lang, "Openstaand:", "Owed:"),
+                    Some(money(f.owed, lang)),
+                );
+                if known(FactKind::Dispute) && f.disputed > 0.0 {
+                    row(
+                        ui,
+                        tr(lang, "Waarvan betwist:", "Of which disputed:"),
+                        Some(money(f.disputed, lang)),
+                    );
+                }
+                row(
+                    ui,
+                    tr(lang, "Inkomen per maand:", "Income per month:"),
+                    known(FactKind::Income).then(|| money(f.monthly_income, lang)),
+                );
+                row(
+                    ui,
+                    tr(lang, "Vaste lasten:", "Fixed costs:"),
+                    known(FactKind::Costs).then(|| money(f.fixed_costs, lang)),
+                );
+                row(
+                    ui,
+                    tr(lang, "Kan betalen:", "Can pay:"),
+                    known(FactKind::Capacity).then(|| {
+                        format!(
+                            "{} {} {} {}",
+                            money(f.can_pay_monthly, lang),
+                            tr(lang, "per maand, over", "a month, in"),
+                            f.can_start_in_days,
+                            tr(lang, "dagen", "days")
+                        )
+                    }),
+                );
+                let ui = &mut cols[1];
+                ui.spacing_mut().slider_width = (ui.available_width() - 240.0).max(120.0);
+                let max_amount = (f.owed.ceil()).max(10.0);
+                ui.add(
+                    egui::Slider::new(&mut plan.amount, 1.0..=max_amount)
+                        .step_by(1.0)
+                        .text(tr(lang, "€ per termijn", "€ per instalment")),
+                );
+                ui.add(egui::Slider::new(&mut plan.count, 1..=60).text(tr(
+                    lang,
+                    "termijnen",
+                    "instalments",
+                )));
+                ui.add(egui::Slider::new(&mut plan.days, 0..=90).text(tr(
+                    lang,
+                    "dagen tot de eerste",
+                    "days to the first",
+                )));
+                let first = today.plus_days(plan.days);
+                let last = first.plus_months(plan.count.saturating_sub(1));
+                ui.label(format!(
+                    "{}: {}",
+                    tr(lang, "Eerste betaling", "First payment"),
+                    first.show(lang)
+                ));
+                ui.label(format!(
+                    "{}: {}",
+                    tr(lang, "Laatste betaling", "Last payment"),
+                    last.show(lang)
+                ));
+                let owe = f.undisputed();
+                let tone = if plan.total() + 0.005 >= owe {
+                    theme::GREEN
+                } else {
+                    theme::TERRACOTTA
+                };
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{}: {} {} {}",
+                        tr(lang, "Totaal", "Total"),
+                        money(plan.total(), lang),
+                        tr(lang, "van", "of"),
+                        money(owe, lang)
+                    ))
+                    .strong()
+                    .color(tone),
+                );
+            });
+            ui.add_space(6.0);
+            let label = format!(
+                "{} {} × {}  (Enter)",
+                tr(lang, "Stel voor:", "Propose:"),
+                plan.count,
+                money(plan.amount, lang)
+            );
+            if super::primary(ui, &label).clicked() || super::key(ui, egui::Key::Enter) {
+                action = Some(Action::Propose(*plan));
+            }
+        });
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        super::call_log(
+            ui,
+            lang,
+            conv,
+            s.persona.name.split_whitespace().next().unwrap_or(""),
+        )
+    });
+    action
+}
+
+/// A calendar date, for showing when payments fall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// Today (UTC).
+pub fn today() -> Date {
+    let days = crate::game::session::now() / 86_400;
+    Date::from_days(days as i64)
+}
+
+impl Date {
+    /// From days since 1970-01-01 (Howard Hinnant's civil-from-days).
+    pub fn from_days(z: i64) -> Date {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    fn to_days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    pub fn plus_days(self, days: u32) -> Date {
+        Date::from_days(self.to_days() + i64::from(days))
+    }
+
+    /// The same day `n` months later (the last day of a shorter month).
+    pub fn plus_months(self, n: u32) -> Date {
+        let m0 = self.month - 1 + n;
+        let year = self.year + (m0 / 12) as i32;
+        let month = m0 % 12 + 1;
+        let next = if month == 12 {
+            Date {
+                year: year + 1,
+                month: 1,
+                day: 1,
+            }
+        } else {
+            Date {
+                year,
+                month: month + 1,
+                day: 1,
+            }
+        };
+        let last = Date::from_days(next.to_days() - 1).day;
+        Date {
+            year,
+            month,
+            day: self.day.min(last),
+        }
+    }
+
+    pub fn show(self, lang: Lang) -> String {
+        const NL: [&str; 12] = [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let names = if lang == Lang::Nl { NL } else { EN };
+        format!(
+            "{} {} {}",
+            self.day,
+            names[(self.month - 1) as usize % 12],
+            self.year
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::Playbook;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use std::sync::Arc;
+
+    #[test]
+    fn dates_add_days_and_months() {
+        let d = Date::from_days(20_414); // 2025-11-22
+        assert_eq!(
+            d,
+            Date {
+                year: 2025,
+                month: 11,
+                day: 22
+            }
+        );
+        assert_eq!(
+            d.plus_days(40),
+            Date {
+                year: 2026,
+                month: 1,
+                day: 1
+            }
+        );
+        assert_eq!(
+            Date {
+                year: 2026,
+                month: 1,
+                day: 31
+            }
+            .plus_months(1),
+            Date {
+                year: 2026,
+                month: 2,
+                day: 28
+            }
+        );
+        assert_eq!(d.plus_months(14).show(Lang::Nl), "22 januari 2027");
+    }
+
+    #[test]
+    fn only_uncovered_finances_show_and_propose_sends_the_plan() {
+        let src = include_str!("../../../tests/fixtures/mini.scenario.ron");
+        let mut conv = Conversation::new(
+            Arc::new(Playbook::parse(src, "mini.scenario.ron").expect("fixture")),
+            1,
+        );
+        conv.choose("ask").expect("offered");
+        conv.choose("info").expect("offered");
+        let mut h = Harness::new_ui_state(
+            |ui, state: &mut (Plan, Option<Action>)| {
+                if let Some(a) = ui_negotiation(
+                    ui,
+                    Lang::En,
+                    &conv,
+                    &mut state.0,
+                    Date {
+                        year: 2026,
+                        month: 11,
+                        day: 22,
+                    },
+                ) {
+                    state.1 = Some(a);
+                }
+            },
+            (
+                Plan {
+                    amount: 50.0,
+                    count: 6,
+                    days: 10,
+                },
+                None,
+            ),
+        );
+        h.set_size(egui::vec2(1000.0, 700.0));
+        h.run();
+        assert!(
+            h.query_all_by_label("unknown — ask").next().is_some(),
+            "capacity was never asked"
+        );
+        assert!(
+            h.query_all_by_label_contains("Total: €300 of €300")
+                .next()
+                .is_some()
+        );
+        assert!(
+            h.query_all_by_label_contains("2 December 2026")
+                .next()
+                .is_some(),
+            "first payment date"
+        );
+        h.get_by_label_contains("Propose: 6 × €50").click();
+        h.run();
+        assert_eq!(
+            h.state().1,
+            Some(Action::Propose(Plan {
+                amount: 50.0,
+                count: 6,
+                days: 10
+            }))
+        );
+    }
+}

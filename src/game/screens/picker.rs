@@ -1,0 +1,277 @@
+//! The scenario picker: a card per scenario with persona, archetype, difficulty, the
+//! principles it trains and the player's best score; files that fail validation are listed
+//! with their `check` message.
+
+use super::{card, key, number_key, picture, tr, viewport_ui, warning};
+use crate::game::art::{ArtIds, Expression};
+use crate::game::library::Library;
+use crate::game::records::Records;
+use crate::game::session::{Action, Notice, Screen};
+use crate::game::settings::Settings;
+use crate::game::theme;
+use crate::scenario::{Archetype, Principle};
+use crate::text::{Lang, Text};
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+
+/// What a scenario card shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    pub persona: String,
+    pub archetype: Archetype,
+    pub difficulty: u8,
+    pub trains: Vec<Principle>,
+    pub best: Option<u8>,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        bevy_egui::EguiPrimaryContextPass,
+        system.in_set(super::UiSet).run_if(in_state(Screen::Picker)),
+    );
+}
+
+fn system(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    library: Res<Library>,
+    records: Res<Records>,
+    notice: Res<Notice>,
+    art: Res<ArtIds>,
+    mut actions: MessageWriter<Action>,
+) -> Result {
+    let cards: Vec<Card> = library
+        .playable()
+        .map(|b| {
+            let s = &b.scenario;
+            Card {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                summary: s.summary.clone(),
+                persona: s.persona.name.clone(),
+                archetype: s.persona.archetype,
+                difficulty: s.difficulty,
+                trains: s.trains.clone(),
+                best: records
+                    .best(&settings.player, &s.id)
+                    .map(|r| r.scores.overall),
+            }
+        })
+        .collect();
+    let mut problems: Vec<String> = library.errors().map(str::to_string).collect();
+    problems.extend(notice.0.clone());
+    let ctx = contexts.ctx_mut()?;
+    let mut root = viewport_ui(ctx);
+    let action = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            ui_picker(ui, settings.lang, &art, &cards, &problems, library.ready)
+        })
+        .inner;
+    if let Some(a) = action {
+        actions.write(a);
+    }
+    Ok(())
+}
+
+pub fn ui_picker(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    art: &ArtIds,
+    cards: &[Card],
+    problems: &[String],
+    ready: bool,
+) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.heading(tr(lang, "Kies een gesprek", "Choose a conversation"));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button(tr(lang, "Geschiedenis (H)", "History (H)"))
+                .clicked()
+                || key(ui, egui::Key::H)
+            {
+                action = Some(Action::Go(Screen::History));
+            }
+            if ui.button(tr(lang, "Terug (Esc)", "Back (Esc)")).clicked()
+                || key(ui, egui::Key::Escape)
+            {
+                action = Some(Action::Go(Screen::Title));
+            }
+        });
+    });
+    for p in problems {
+        warning(ui, p);
+    }
+    if cards.is_empty() {
+        ui.label(if ready {
+            tr(
+                lang,
+                "Geen speelbare scenario's gevonden.",
+                "No playable scenarios found.",
+            )
+        } else {
+            tr(lang, "Scenario's laden…", "Loading scenarios…")
+        });
+    }
+    if let Some(n) = number_key(ui)
+        && let Some(c) = cards.get(n - 1)
+    {
+        action = Some(Action::Start(c.id.clone()));
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let columns = if ui.available_width() > 1000.0 { 2 } else { 1 };
+            ui.columns(columns, |cols| {
+                for (i, c) in cards.iter().enumerate() {
+                    let ui = &mut cols[i % columns];
+                    if card(ui, |ui| scenario_card(ui, lang, art, c, i + 1)) {
+                        action = Some(Action::Start(c.id.clone()));
+                    }
+                    ui.add_space(12.0);
+                }
+            });
+        });
+    action
+}
+
+fn scenario_card(ui: &mut egui::Ui, lang: Lang, art: &ArtIds, c: &Card, number: usize) -> bool {
+    ui.set_width(ui.available_width());
+    let mut start = false;
+    ui.horizontal(|ui| {
+        picture(ui, art.portrait(&c.id, Expression::Neutral), 110.0);
+        ui.vertical(|ui| {
+            ui.label(
+                egui::RichText::new(c.title.get(lang))
+                    .size(21.0)
+                    .strong()
+                    .color(theme::TEAL_DARK),
+            );
+            ui.label(
+                egui::RichText::new(format!("{} · {}", c.persona, c.archetype.label()))
+                    .color(theme::MUTED),
+            );
+            ui.horizontal(|ui| {
+                ui.label(tr(lang, "Moeilijkheid", "Difficulty"));
+                for d in 1..=3u8 {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                    let fill = if d <= c.difficulty {
+                        theme::TERRACOTTA
+                    } else {
+                        egui::Color32::from_rgb(0xe4, 0xd9, 0xc6)
+                    };
+                    ui.painter().circle_filled(rect.center(), 6.0, fill);
+                }
+            });
+            match c.best {
+                Some(b) => {
+                    let band = crate::score::Band::of(b);
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "{}: {b} ({})",
+                            tr(lang, "Jouw beste score", "Your best score"),
+                            band.label().get(lang)
+                        ))
+                        .strong()
+                        .color(theme::band_colour(band)),
+                    );
+                }
+                None => {
+                    ui.label(
+                        egui::RichText::new(tr(lang, "Nog niet gespeeld", "Not played yet"))
+                            .italics()
+                            .color(theme::MUTED),
+                    );
+                }
+            }
+        });
+    });
+    if !c.summary.get(lang).is_empty() {
+        ui.add(egui::Label::new(c.summary.get(lang)).wrap());
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(tr(lang, "Oefent:", "Trains:"))
+                .small()
+                .strong(),
+        );
+        for p in &c.trains {
+            picture(ui, art.principle(*p), 20.0).on_hover_text(p.explain().get(lang));
+            ui.label(egui::RichText::new(p.title().get(lang)).small());
+        }
+    });
+    ui.allocate_ui_with_layout(
+        egui::vec2(ui.available_width(), 44.0),
+        egui::Layout::right_to_left(egui::Align::Center),
+        |ui| {
+            if super::primary(ui, &format!("{}  ({number})", tr(lang, "Start", "Start"))).clicked()
+            {
+                start = true;
+            }
+        },
+    );
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    fn cards() -> Vec<Card> {
+        ["ostrich", "dispute"]
+            .iter()
+            .map(|id| Card {
+                id: id.to_string(),
+                title: Text::new(format!("T {id}"), format!("T {id}")),
+                summary: Text::default(),
+                persona: "P".into(),
+                archetype: Archetype::Ostrich,
+                difficulty: 2,
+                trains: vec![Principle::Anna],
+                best: Some(72),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clicking_a_card_or_pressing_its_number_starts_it() {
+        let mut h = Harness::new_ui_state(
+            |ui, state: &mut Option<Action>| {
+                if let Some(a) = ui_picker(
+                    ui,
+                    Lang::En,
+                    &ArtIds::default(),
+                    &cards(),
+                    &["scenarios/x.scenario.ron:3:1: broken".into()],
+                    true,
+                ) {
+                    *state = Some(a);
+                }
+            },
+            None,
+        );
+        h.get_by_label("Start  (2)").click();
+        h.run();
+        assert_eq!(h.state(), &Some(Action::Start("dispute".into())));
+        assert!(
+            h.query_all_by_label("scenarios/x.scenario.ron:3:1: broken")
+                .next()
+                .is_some(),
+            "validation errors are shown"
+        );
+        assert!(
+            h.query_all_by_label_contains("Your best score: 72")
+                .next()
+                .is_some()
+        );
+        h.key_press(egui::Key::Num1);
+        h.run();
+        assert_eq!(h.state(), &Some(Action::Start("ostrich".into())));
+    }
+}

@@ -1,0 +1,267 @@
+//! The conversation being played, the screens, and the [`Action`]s that move between them.
+//! Every screen change goes through an `Action`, so the UI, the automation mode and the tests
+//! all drive the game the same way.
+
+use super::library::Library;
+use super::records::{Record, Records};
+use super::settings::Settings;
+use crate::dialogue::{Act, Conversation, Prompt};
+use crate::explore::best_continuation;
+use crate::render::Plan;
+use crate::scenario::{Ending, Playbook};
+use crate::score::{Assessment, Scores, assess};
+use crate::text::Text;
+use bevy::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The screens of the game.
+#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Screen {
+    #[default]
+    Title,
+    Picker,
+    Conversation,
+    Negotiation,
+    Debrief,
+    History,
+}
+
+/// Everything a player (or the automation) can ask of the game.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Go to a menu screen (title, picker, history).
+    Go(Screen),
+    /// Start a scenario with a fresh seed.
+    Start(String),
+    /// Start a scenario with a given seed (automation, reproducible demos).
+    StartSeeded(String, u64),
+    /// Choose an option (or channel) by id.
+    Choose(String),
+    /// Propose a plan at the negotiation.
+    Propose(Plan),
+    /// Play the same scenario again with a new seed.
+    Retry,
+    /// Keep the turns before this one and play on from there.
+    ReplayFrom(usize),
+}
+
+/// Why the last action could not be carried out, shown to the player.
+#[derive(Resource, Debug, Default)]
+pub struct Notice(pub Option<String>);
+
+/// What another option at a turn would have led to (the engine replays it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    pub option: String,
+    pub text: Text,
+    /// This is what the trainee chose.
+    pub chosen: bool,
+    /// The customer's next line after it.
+    pub next_line: Option<String>,
+    /// The best way the conversation could have ended after it.
+    pub best: Option<(Ending, Scores)>,
+}
+
+/// The conversation in play.
+#[derive(Resource, Debug)]
+pub struct Session {
+    pub conv: Conversation,
+    /// Seconds since the Unix epoch.
+    pub started: u64,
+    pub assessment: Option<Assessment>,
+    /// Debrief what-ifs, computed when a turn is opened.
+    pub alternatives: BTreeMap<usize, Vec<Alternative>>,
+}
+
+/// How many endings the debrief looks at per alternative (keeps a click under a second).
+pub const WHAT_IF_LIMIT: u64 = 20_000;
+
+impl Session {
+    pub fn new(book: Arc<Playbook>, seed: u64) -> Session {
+        Session {
+            conv: Conversation::new(book, seed),
+            started: now(),
+            assessment: None,
+            alternatives: BTreeMap::new(),
+        }
+    }
+
+    /// What each option at `turn` (1-based) would have led to, cached.
+    pub fn alternatives(&mut self, turn: usize, lang: crate::text::Lang) -> &[Alternative] {
+        let conv = &self.conv;
+        self.alternatives
+            .entry(turn)
+            .or_insert_with(|| what_if(conv, turn, lang))
+    }
+}
+
+/// Replays the conversation up to `turn` and tries every option offered there.
+pub fn what_if(conv: &Conversation, turn: usize, lang: crate::text::Lang) -> Vec<Alternative> {
+    let Some(t) = conv.turns().get(turn.saturating_sub(1)) else {
+        return Vec::new();
+    };
+    let Act::Choice(chosen) = t.act else {
+        return Vec::new();
+    };
+    let before = conv.prefix(turn - 1);
+    let Prompt::Choose { options, .. } = before.prompt() else {
+        return Vec::new();
+    };
+    options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let mut c = before.clone();
+            c.take_choice(i);
+            let next_line = c.node().and_then(|n| {
+                let node = c.book().node(n);
+                node.say.get(c.variant()).map(|l| c.fill().text(l, lang))
+            });
+            let best = best_continuation(&c, WHAT_IF_LIMIT)
+                .and_then(|b| Some((b.ending()?, assess(&b).scores)));
+            Alternative {
+                option: o.id.clone(),
+                text: o.text.clone(),
+                chosen: i == chosen,
+                next_line,
+                best,
+            }
+        })
+        .collect()
+}
+
+pub fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// The set the action system runs in, for systems that must see its effects.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ApplyActions;
+
+pub fn apply_actions_set() -> ApplyActions {
+    ApplyActions
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_state::<Screen>()
+        .add_message::<Action>()
+        .init_resource::<Notice>()
+        .add_systems(Update, apply_actions.in_set(ApplyActions));
+}
+
+/// The screen a conversation belongs on now.
+fn screen_for(conv: &Conversation) -> Screen {
+    match conv.prompt() {
+        Prompt::Negotiate { .. } => Screen::Negotiation,
+        Prompt::Ended(_) => Screen::Debrief,
+        _ => Screen::Conversation,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn apply_actions(
+    mut actions: MessageReader<Action>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+    mut session: Option<ResMut<Session>>,
+    library: Res<Library>,
+    settings: Res<Settings>,
+    mut records: ResMut<Records>,
+    mut notice: ResMut<Notice>,
+) {
+    for action in actions.read() {
+        notice.0 = None;
+        let start = |id: &str,
+                     seed: u64,
+                     commands: &mut Commands,
+                     next: &mut NextState<Screen>,
+                     notice: &mut Notice| match library.get(id) {
+            Some(book) => {
+                let s = Session::new(Arc::clone(book), seed);
+                next.set(screen_for(&s.conv));
+                commands.insert_resource(s);
+            }
+            None => {
+                let known: Vec<&str> = library.playable().map(|b| b.id()).collect();
+                notice.0 = Some(format!(
+                    "no playable scenario `{id}`; playable: {}",
+                    known.join(", ")
+                ));
+            }
+        };
+        match action {
+            Action::Go(screen) => {
+                next.set(*screen);
+            }
+            Action::Start(id) => start(id, rand::random(), &mut commands, &mut next, &mut notice),
+            Action::StartSeeded(id, seed) => {
+                start(id, *seed, &mut commands, &mut next, &mut notice)
+            }
+            Action::Retry => {
+                if let Some(s) = &session {
+                    let id = s.conv.book().id().to_string();
+                    start(&id, rand::random(), &mut commands, &mut next, &mut notice);
+                }
+            }
+            Action::ReplayFrom(turn) => {
+                if let Some(s) = session.as_mut() {
+                    let conv = s.conv.prefix(turn.saturating_sub(1));
+                    next.set(screen_for(&conv));
+                    **s = Session {
+                        conv,
+                        started: now(),
+                        assessment: None,
+                        alternatives: BTreeMap::new(),
+                    };
+                }
+            }
+            Action::Choose(id) => {
+                let Some(s) = session.as_mut() else { continue };
+                match s.conv.choose(id) {
+                    Ok(()) => after_turn(s, &settings, &mut records, &mut next),
+                    Err(e) => notice.0 = Some(e.to_string()),
+                }
+            }
+            Action::Propose(plan) => {
+                let Some(s) = session.as_mut() else { continue };
+                match s.conv.propose(*plan) {
+                    Ok(_) => after_turn(s, &settings, &mut records, &mut next),
+                    Err(e) => notice.0 = Some(e.to_string()),
+                }
+            }
+        }
+    }
+}
+
+/// Moves to the right screen; at an ending, scores and stores the session.
+fn after_turn(
+    s: &mut Session,
+    settings: &Settings,
+    records: &mut Records,
+    next: &mut NextState<Screen>,
+) {
+    let screen = screen_for(&s.conv);
+    if screen == Screen::Debrief && s.assessment.is_none() {
+        let a = assess(&s.conv);
+        let book = s.conv.book();
+        records.add(Record {
+            player: settings.player.clone(),
+            team: settings.team.clone(),
+            scenario: book.id().to_string(),
+            title: book.scenario.title.get(settings.lang).to_string(),
+            seed: s.conv.seed(),
+            choices: s.conv.choice_ids(),
+            plan: s.conv.proposal(),
+            ending: s.conv.ending().map_or("none", |e| e.key()).to_string(),
+            scores: a.scores,
+            started: s.started,
+            ended: now(),
+        });
+        s.assessment = Some(a);
+    }
+    next.set(screen);
+}

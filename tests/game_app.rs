@@ -1,0 +1,228 @@
+//! Headless Bevy tests of the game's logic: `MinimalPlugins` + `StatesPlugin` + `AssetPlugin`
+//! with the game's logic plugin, update loops capped. The screen flow, the scenario asset
+//! loader, and hot reload including a broken edit.
+#![cfg(feature = "game")]
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use collector_dojo::Plan;
+use collector_dojo::game::library::Library;
+use collector_dojo::game::records::{DataDir, Records};
+use collector_dojo::game::session::Notice;
+use collector_dojo::game::settings::SettingsDir;
+use collector_dojo::game::{self, Action, Screen, Session};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dojo-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn app(scenarios: &Path, data: &Path) -> App {
+    let mut app = App::new();
+    game::register_scenario_source(&mut app, scenarios);
+    app.insert_resource(SettingsDir(None))
+        .insert_resource(DataDir(Some(data.to_path_buf())));
+    app.add_plugins((
+        MinimalPlugins,
+        StatesPlugin,
+        AssetPlugin {
+            file_path: data.to_string_lossy().into_owned(),
+            watch_for_changes_override: Some(true),
+            ..default()
+        },
+    ));
+    app.add_plugins(game::logic_plugin);
+    app
+}
+
+/// Updates until `done` holds; false after `frames` updates (never hangs a failing test).
+fn until(app: &mut App, frames: usize, done: impl Fn(&World) -> bool) -> bool {
+    for _ in 0..frames {
+        app.update();
+        if done(app.world()) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    false
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn act(app: &mut App, action: Action) {
+    app.world_mut().write_message(action);
+    app.update();
+    app.update();
+}
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+#[test]
+fn loader_reads_every_shipped_scenario() {
+    let data = temp("loader");
+    let mut app = app(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios"),
+        &data,
+    );
+    assert!(
+        until(&mut app, 500, |w| w
+            .resource::<Library>()
+            .playable()
+            .count()
+            == 4),
+        "4 scenarios load"
+    );
+    let lib = app.world().resource::<Library>();
+    assert_eq!(lib.errors().count(), 0);
+    for id in ["ostrich", "cant-pay", "dispute", "twitter-complaint"] {
+        assert!(lib.get(id).is_some(), "{id}");
+    }
+}
+
+#[test]
+fn screen_flow_from_title_to_debrief_and_back() {
+    let data = temp("flow");
+    let mut app = app(&fixture_dir(), &data);
+    assert!(until(&mut app, 500, |w| w
+        .resource::<Library>()
+        .get("mini")
+        .is_some()));
+    assert_eq!(screen(&app), Screen::Title);
+    act(&mut app, Action::Go(Screen::Picker));
+    assert_eq!(screen(&app), Screen::Picker);
+    act(&mut app, Action::StartSeeded("mini".into(), 4));
+    assert_eq!(screen(&app), Screen::Conversation);
+    act(&mut app, Action::Choose("nonsense".into()));
+    let notice = app
+        .world()
+        .resource::<Notice>()
+        .0
+        .clone()
+        .unwrap_or_default();
+    assert!(
+        notice.contains("unknown choice `nonsense`") && notice.contains("ask"),
+        "{notice}"
+    );
+    assert_eq!(screen(&app), Screen::Conversation);
+    act(&mut app, Action::Choose("ask".into()));
+    act(&mut app, Action::Choose("together".into()));
+    assert_eq!(screen(&app), Screen::Negotiation);
+    act(
+        &mut app,
+        Action::Propose(Plan {
+            amount: 50.0,
+            count: 6,
+            days: 10,
+        }),
+    );
+    assert_eq!(
+        screen(&app),
+        Screen::Conversation,
+        "the accept node has options"
+    );
+    act(&mut app, Action::Choose("thank".into()));
+    assert_eq!(screen(&app), Screen::Debrief);
+    let overall = app
+        .world()
+        .resource::<Session>()
+        .assessment
+        .as_ref()
+        .map(|a| a.scores.overall);
+    assert!(overall.is_some_and(|o| o >= 80), "{overall:?}");
+    // The finished session is stored, on disk too.
+    assert_eq!(app.world().resource::<Records>().all.len(), 1);
+    assert!(
+        std::fs::read_to_string(data.join("sessions.jsonl"))
+            .expect("saved")
+            .contains("\"scenario\":\"mini\"")
+    );
+    act(&mut app, Action::ReplayFrom(2));
+    assert_eq!(screen(&app), Screen::Conversation);
+    assert_eq!(
+        app.world().resource::<Session>().conv.turns().len(),
+        1,
+        "turn 1 kept, playing on from turn 2"
+    );
+    act(&mut app, Action::Retry);
+    assert_eq!(app.world().resource::<Session>().conv.turns().len(), 0);
+    act(&mut app, Action::Go(Screen::History));
+    assert_eq!(screen(&app), Screen::History);
+    act(&mut app, Action::Start("no-such".into()));
+    let notice = app
+        .world()
+        .resource::<Notice>()
+        .0
+        .clone()
+        .unwrap_or_default();
+    assert!(
+        notice.contains("no playable scenario `no-such`") && notice.contains("mini"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn hot_reload_takes_good_edits_and_keeps_the_last_good_version_on_a_broken_one() {
+    let dir = temp("hot");
+    let data = temp("hot-data");
+    let file = dir.join("mini.scenario.ron");
+    let original =
+        std::fs::read_to_string(fixture_dir().join("mini.scenario.ron")).expect("fixture");
+    std::fs::write(&file, &original).expect("copy");
+    let mut app = app(&dir, &data);
+    let title = |w: &World| {
+        w.resource::<Library>()
+            .get("mini")
+            .map(|b| b.scenario.title.en.clone())
+    };
+    assert!(until(&mut app, 500, |w| title(w).is_some()));
+    assert_eq!(title(app.world()).as_deref(), Some("Mini"));
+
+    std::fs::write(
+        &file,
+        original.replace("en: \"Mini\"", "en: \"Mini, edited\""),
+    )
+    .expect("edit");
+    assert!(
+        until(&mut app, 1000, |w| title(w).as_deref()
+            == Some("Mini, edited")),
+        "a good edit is picked up"
+    );
+
+    std::fs::write(
+        &file,
+        original
+            .replace("en: \"Mini\"", "en: \"Broken\"")
+            .replace("difficulty: 1,", "difficulty: 1"),
+    )
+    .expect("break");
+    let error = |w: &World| w.resource::<Library>().errors().next().map(str::to_string);
+    assert!(
+        until(&mut app, 1000, |w| error(w).is_some()),
+        "the broken edit is reported"
+    );
+    let message = error(app.world()).unwrap_or_default();
+    assert!(
+        message.contains("mini.scenario.ron:6:5: Expected comma"),
+        "{message}"
+    );
+    assert_eq!(
+        title(app.world()).as_deref(),
+        Some("Mini, edited"),
+        "the last good version stays playable"
+    );
+
+    std::fs::write(&file, &original).expect("fix");
+    assert!(
+        until(&mut app, 1000, |w| error(w).is_none()
+            && title(w).as_deref() == Some("Mini")),
+        "fixing it clears the error"
+    );
+}

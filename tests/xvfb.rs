@@ -1,0 +1,127 @@
+//! The game in a real window under Xvfb (software Vulkan): the automation mode plays a path,
+//! shows the debrief and saves screenshots, which must show the debrief, not a blank image.
+#![cfg(feature = "game")]
+
+use std::path::Path;
+use std::process::Command;
+
+fn have(cmd: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {cmd}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Pixels within `tol` of `rgb`.
+fn count_near(img: &[u8], channels: usize, rgb: [u8; 3], tol: i32) -> usize {
+    img.chunks_exact(channels)
+        .filter(|p| (0..3).all(|i| (i32::from(p[i]) - i32::from(rgb[i])).abs() <= tol))
+        .count()
+}
+
+fn decode(path: &Path) -> (u32, u32, usize, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(path).expect("screenshot exists"),
+    ));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buf).expect("a frame");
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, info.color_type.samples(), buf)
+}
+
+#[test]
+fn automation_mode_shows_and_screenshots_the_debrief() {
+    if !have("xvfb-run") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install xvfb (see .ci/run)"
+        );
+        eprintln!(
+            "skipping: xvfb-run is not installed (apt-get install xvfb xauth mesa-vulkan-drivers)"
+        );
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("dojo-xvfb-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let shot = dir.join("debrief.png");
+    let every = dir.join("screens");
+    let out = Command::new("xvfb-run")
+        .args([
+            "-a",
+            "-s",
+            "-screen 0 1280x800x24",
+            env!("CARGO_BIN_EXE_collector-dojo"),
+            "play",
+            "--scenario",
+            "cant-pay",
+        ])
+        .args([
+            "--choices",
+            "call,o_warm,h_reflect,st_figures,fi_cut,fu_fill,k_accept,y_confirm",
+            "--plan",
+            "50:12:14",
+        ])
+        .args(["--seed", "3", "--lang", "en", "--screenshot"])
+        .arg(&shot)
+        .arg("--screenshot-every")
+        .arg(&every)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("WGPU_BACKEND", "vulkan")
+        .output()
+        .expect("xvfb-run runs");
+    let log = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.status.success(),
+        "play exited with {:?}:\n{log}",
+        out.status
+    );
+
+    let (w, h, channels, pixels) = decode(&shot);
+    assert!(w >= 1000 && h >= 600, "{w}x{h}");
+    let mut colours: Vec<u32> = pixels
+        .chunks_exact(channels)
+        .map(|p| u32::from(p[0]) << 16 | u32::from(p[1]) << 8 | u32::from(p[2]))
+        .collect();
+    colours.sort_unstable();
+    colours.dedup();
+    assert!(
+        colours.len() > 200,
+        "only {} colours: a blank or flat image",
+        colours.len()
+    );
+    // The debrief's score bars use the band colours; the paper background dominates.
+    let paper = count_near(&pixels, channels, [0xfb, 0xf7, 0xf0], 3);
+    assert!(
+        paper > (w * h / 5) as usize,
+        "the themed background is missing"
+    );
+    let bars: usize = [
+        [0x3f, 0x8f, 0x5a],
+        [0x1f, 0x5f, 0x63],
+        [0xe0, 0xa9, 0x4a],
+        [0xc8, 0x67, 0x4a],
+    ]
+    .iter()
+    .map(|c| count_near(&pixels, channels, *c, 6))
+    .sum();
+    assert!(
+        bars > 3000,
+        "no score bars in the debrief ({bars} band-coloured pixels)"
+    );
+
+    let screens: Vec<String> = std::fs::read_dir(&every)
+        .expect("one screenshot per screen")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    for s in ["title", "picker", "conversation", "negotiation", "debrief"] {
+        assert!(
+            screens.iter().any(|f| f.contains(s)),
+            "no {s} screenshot in {screens:?}"
+        );
+    }
+}
