@@ -76,6 +76,9 @@ pub enum Command {
         seed: Option<u64>,
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
+        /// Text size for this run (1.0 laptop, 1.6 projector), without changing saved settings.
+        #[arg(long, value_name = "SCALE")]
+        ui_scale: Option<f32>,
         /// Save a screenshot of the debrief here and exit.
         #[arg(long, value_name = "PATH")]
         screenshot: Option<PathBuf>,

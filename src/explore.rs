@@ -176,6 +176,19 @@ struct Walk {
 }
 
 impl Walk {
+    fn new(book: &Playbook, limit: u64, score: bool) -> Walk {
+        Walk {
+            paths: 0,
+            limit,
+            endings: BTreeMap::new(),
+            hist: Default::default(),
+            best: None,
+            worst: None,
+            score,
+            grid: grid_for(book),
+        }
+    }
+
     fn go(&mut self, conv: Conversation) -> Result<(), ()> {
         match conv.prompt() {
             Prompt::Ended(e) => {
@@ -267,32 +280,14 @@ fn grid_for(book: &Playbook) -> Vec<Plan> {
 /// reached at all.
 pub fn best_continuation(conv: &Conversation, limit: u64) -> Option<Conversation> {
     let book = conv.book();
-    let mut w = Walk {
-        paths: 0,
-        limit,
-        endings: BTreeMap::new(),
-        hist: Default::default(),
-        best: None,
-        worst: None,
-        score: true,
-        grid: grid_for(book),
-    };
+    let mut w = Walk::new(book, limit, true);
     let _ = w.go(conv.clone());
     w.best.map(|(_, c)| c)
 }
 
 /// Counts the paths through a scenario without scoring them; `None` above `limit`.
 pub fn count_paths(book: &Arc<Playbook>, limit: u64) -> Option<u64> {
-    let mut w = Walk {
-        paths: 0,
-        limit,
-        endings: BTreeMap::new(),
-        hist: Default::default(),
-        best: None,
-        worst: None,
-        score: false,
-        grid: grid_for(book),
-    };
+    let mut w = Walk::new(book, limit, false);
     w.go(Conversation::new(Arc::clone(book), 0)).ok()?;
     Some(w.paths)
 }
@@ -303,17 +298,7 @@ pub fn explore(book: &Arc<Playbook>, seed: u64, lang: Lang) -> Result<Exploratio
         scenario: book.id().to_string(),
         limit: MAX_PATHS,
     };
-    let grid = grid_for(book);
-    let mut w = Walk {
-        paths: 0,
-        limit: MAX_PATHS,
-        endings: BTreeMap::new(),
-        hist: Default::default(),
-        best: None,
-        worst: None,
-        score: true,
-        grid: grid.clone(),
-    };
+    let mut w = Walk::new(book, MAX_PATHS, true);
     w.go(Conversation::new(Arc::clone(book), seed))
         .map_err(|_| too_many())?;
     let (Some((_, best)), Some((_, worst))) = (w.best.take(), w.worst.take()) else {
@@ -342,6 +327,6 @@ pub fn explore(book: &Arc<Playbook>, seed: u64, lang: Lang) -> Result<Exploratio
             compliance: c.spread(),
             overall: o.spread(),
         },
-        plan_grid: grid,
+        plan_grid: w.grid.clone(),
     })
 }

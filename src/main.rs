@@ -5,13 +5,15 @@ use clap::Parser;
 use collector_dojo::cli::{Cli, execute};
 
 fn main() {
+    #[cfg(feature = "game")]
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     #[cfg(feature = "game")]
     if matches!(
         cli.command,
         None | Some(collector_dojo::cli::Command::Play { .. })
     ) {
-        std::process::exit(play(cli));
+        std::process::exit(play(cli, started));
     }
     let stdout = std::io::stdout();
     if let Err(f) = execute(cli, &mut stdout.lock()) {
@@ -21,7 +23,7 @@ fn main() {
 }
 
 #[cfg(feature = "game")]
-fn play(cli: Cli) -> i32 {
+fn play(cli: Cli, started: std::time::Instant) -> i32 {
     use collector_dojo::cli::Command;
     use collector_dojo::game::{self, GameOptions, automation::Script};
     let mut options = GameOptions {
@@ -30,6 +32,8 @@ fn play(cli: Cli) -> i32 {
         lang: None,
         automation: None,
         open_at: None,
+        ui_scale: None,
+        started,
     };
     if let Some(Command::Play {
         scenario,
@@ -37,11 +41,13 @@ fn play(cli: Cli) -> i32 {
         plan,
         seed,
         lang,
+        ui_scale,
         screenshot,
         screenshot_every,
     }) = cli.command
     {
         options.lang = lang;
+        options.ui_scale = ui_scale;
         let scripted = !choices.is_empty() || screenshot.is_some() || screenshot_every.is_some();
         match (scenario, scripted) {
             (Some(scenario), true) => {

@@ -286,3 +286,55 @@ fn conversation_prompts_are_consistent_with_options() {
         assert!(steps < 100, "conversation does not end");
     }
 }
+
+#[test]
+fn every_text_a_player_reads_fills_its_placeholders() {
+    use collector_dojo::render::Fill;
+    for id in PERSONAS {
+        let book = load(id);
+        let s = &book.scenario;
+        let fill = Fill {
+            scenario: s,
+            plan: Some(collector_dojo::Plan {
+                amount: 40.0,
+                count: 12,
+                days: 14,
+            }),
+        };
+        let mut texts = vec![
+            &s.title,
+            &s.summary,
+            &s.persona.situation,
+            &s.context.role,
+            &s.context.briefing,
+        ];
+        texts.extend(s.persona.facts.iter().flat_map(|f| [&f.note, &f.says]));
+        texts.extend(
+            s.context.channel_choice.iter().flat_map(|cc| {
+                std::iter::once(&cc.prompt).chain(cc.options.iter().map(|o| &o.text))
+            }),
+        );
+        for n in &s.nodes {
+            texts.extend(n.say.iter());
+            texts.extend(n.narration.iter());
+            for o in &n.options {
+                texts.push(&o.text);
+                texts.extend(
+                    o.reply
+                        .iter()
+                        .chain(o.evade.iter())
+                        .chain(o.feedback.iter()),
+                );
+            }
+        }
+        for t in texts {
+            for lang in [Lang::Nl, Lang::En] {
+                let out = fill.text(t, lang);
+                assert!(
+                    !out.contains('{') && !out.contains('}'),
+                    "{id}: unfilled placeholder in `{out}`"
+                );
+            }
+        }
+    }
+}

@@ -118,7 +118,14 @@ fn automation_mode_shows_and_screenshots_the_debrief() {
         .expect("one screenshot per screen")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    for s in ["title", "picker", "conversation", "negotiation", "debrief"] {
+    for s in [
+        "title",
+        "picker",
+        "conversation",
+        "negotiation",
+        "debrief",
+        "history",
+    ] {
         assert!(
             screens.iter().any(|f| f.contains(s)),
             "no {s} screenshot in {screens:?}"

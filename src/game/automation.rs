@@ -217,9 +217,14 @@ fn drive(
                         shoot(&mut commands, path.clone());
                         p.shots_taken += 1;
                     }
-                    p.phase = Phase::Done;
+                    if script.every.is_some() {
+                        // One screenshot per screen: end on the history, which now holds this session.
+                        actions.write(Action::Go(Screen::History));
+                    } else {
+                        p.phase = Phase::Done;
+                    }
                 }
-                Screen::History => {}
+                Screen::History => p.phase = Phase::Done,
             }
         }
         Phase::Done => {

@@ -5,6 +5,7 @@
 pub mod art;
 pub mod automation;
 pub mod library;
+pub mod probe;
 pub mod records;
 pub mod screens;
 pub mod session;
@@ -28,10 +29,14 @@ pub struct GameOptions {
     pub assets: PathBuf,
     /// Overrides the language in the settings for this run.
     pub lang: Option<crate::text::Lang>,
+    /// Overrides the UI scale for this run.
+    pub ui_scale: Option<f32>,
     /// Play a script in the window and exit (tests, demos).
     pub automation: Option<automation::Script>,
     /// Open straight at this scenario, to play it by hand.
     pub open_at: Option<String>,
+    /// When `main` started, for the performance probe.
+    pub started: std::time::Instant,
 }
 
 /// A folder given relative to the working directory, else next to the executable, else in the
@@ -111,8 +116,14 @@ pub fn run(options: GameOptions) -> AppExit {
             .insert_resource(records::DataDir(Some(tmp)));
     }
     app.add_plugins((logic_plugin, ui_plugin));
-    if let Some(lang) = options.lang {
-        app.world_mut().resource_mut::<settings::Settings>().lang = lang;
+    {
+        let mut s = app.world_mut().resource_mut::<settings::Settings>();
+        if let Some(lang) = options.lang {
+            s.lang = lang;
+        }
+        if let Some(scale) = options.ui_scale {
+            s.ui_scale = scale.clamp(settings::MIN_SCALE, settings::MAX_SCALE);
+        }
     }
     if let Some(script) = options.automation {
         app.insert_resource(script).add_plugins(automation::plugin);
@@ -120,5 +131,25 @@ pub fn run(options: GameOptions) -> AppExit {
         app.insert_resource(automation::OpenAt(id))
             .add_plugins(automation::open_at_plugin);
     }
+    probe::add(&mut app, options.started, None);
+    if app.world().contains_resource::<probe::UiDrawn>() {
+        app.add_systems(
+            bevy_egui::EguiPrimaryContextPass,
+            probe_screen.after(screens::UiSet),
+        );
+    }
     app.run()
+}
+
+/// Marks the UI as drawn and buckets frame times by screen.
+fn probe_screen(
+    screen: Res<State<Screen>>,
+    mut drawn: ResMut<probe::UiDrawn>,
+    mut phase: ResMut<probe::Phase>,
+) {
+    drawn.0 = true;
+    let name = format!("{:?}", screen.get()).to_lowercase();
+    if phase.0 != name {
+        phase.0 = name;
+    }
 }

@@ -105,8 +105,9 @@ pub fn ui_conversation(root: &mut egui::Ui, v: &View, conv: &Conversation) -> Op
     let lang = v.lang;
     let mut action = None;
     egui::Panel::top("conv-top").show(root, |ui| top_bar(ui, v.art, lang, conv, v.player));
+    let side = super::side_width(root);
     egui::Panel::left("conv-customer")
-        .exact_size(320.0)
+        .exact_size(side)
         .show(root, |ui| {
             customer_panel(ui, v.art, lang, conv, v.shown, v.delta)
         });
@@ -130,15 +131,19 @@ pub fn ui_conversation(root: &mut egui::Ui, v: &View, conv: &Conversation) -> Op
             );
         }
         let options = conv.options();
-        for (i, (id, text)) in options.iter().enumerate() {
-            let label = format!("{}   {}", i + 1, fill.text(text, lang));
-            let button = egui::Button::new(egui::RichText::new(label).size(17.0))
-                .wrap()
-                .min_size(egui::vec2(ui.available_width(), 40.0));
-            if ui.add(button).clicked() {
-                action = Some(Action::Choose(id.clone()));
+        // At a projector's scale the options may not all fit: they scroll, the log stays.
+        let max = ui.ctx().content_rect().height() * 0.5;
+        egui::ScrollArea::vertical().max_height(max).show(ui, |ui| {
+            for (i, (id, text)) in options.iter().enumerate() {
+                let label = format!("{}   {}", i + 1, fill.text(text, lang));
+                let button = egui::Button::new(egui::RichText::new(label).size(17.0))
+                    .wrap()
+                    .min_size(egui::vec2(ui.available_width(), 40.0));
+                if ui.add(button).clicked() {
+                    action = Some(Action::Choose(id.clone()));
+                }
             }
-        }
+        });
         if let Some(n) = number_key(ui)
             && let Some((id, _)) = options.get(n - 1)
         {

@@ -136,7 +136,7 @@ pub fn ui_debrief(
         ui.heading(format!(
             "{} — {}",
             tr(lang, "Nabespreking", "Debrief"),
-            s.title.get(lang)
+            conv.fill().text(&s.title, lang)
         ));
     });
     egui::Panel::bottom("debrief-actions").show(root, |ui| {
@@ -171,8 +171,9 @@ pub fn ui_debrief(
         ui.add_space(2.0);
     });
 
+    let side = (root.available_width() * 0.36).clamp(280.0, 430.0);
     egui::Panel::left("debrief-scores")
-        .exact_size(430.0)
+        .exact_size(side)
         .show(root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -256,7 +257,7 @@ pub fn ui_debrief(
                         ))
                         .strong(),
                     );
-                    ui.label(s.persona.situation.get(lang));
+                    ui.label(conv.fill().text(&s.persona.situation, lang));
                 });
                 if let Some(e) = v.save_error {
                     super::warning(ui, e);

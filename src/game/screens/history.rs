@@ -101,8 +101,8 @@ pub fn ui_history(
             .strong(),
         );
         ui.horizontal_wrapped(|ui| {
-            for (id, r) in &best {
-                ui.label(format!("{id}:"));
+            for r in best.values() {
+                ui.label(format!("{}:", r.title));
                 scored(ui, r.scores.overall);
                 ui.add_space(12.0);
             }
@@ -134,7 +134,13 @@ pub fn ui_history(
                         let d = super::negotiation::Date::from_days((r.ended / 86_400) as i64);
                         ui.label(d.show(lang));
                         ui.label(&r.title);
-                        ui.label(r.ending.replace('_', " "));
+                        let ending = crate::scenario::Ending::ALL
+                            .iter()
+                            .find(|e| e.key() == r.ending);
+                        ui.label(ending.map_or_else(
+                            || r.ending.replace('_', " "),
+                            |e| e.label().get(lang).to_string(),
+                        ));
                         for v in [
                             r.scores.empathy,
                             r.scores.fact_gathering,

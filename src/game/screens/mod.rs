@@ -261,15 +261,12 @@ pub fn principle_card(ui: &mut egui::Ui, art: &ArtIds, lang: Lang, p: Principle)
     });
 }
 
-/// One score as a horizontal bar with its band.
+/// One score as a labelled bar with its value and band, in two lines so it fits any width.
 pub fn score_bar(ui: &mut egui::Ui, lang: Lang, label: &str, value: u8) {
     let band = Band::of(value);
+    ui.label(egui::RichText::new(label).strong());
     ui.horizontal(|ui| {
-        ui.add_sized(
-            [150.0, 24.0],
-            egui::Label::new(egui::RichText::new(label).strong()),
-        );
-        let width = (ui.available_width() - 130.0).max(80.0);
+        let width = (ui.available_width() - 170.0).max(60.0);
         let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 22.0), egui::Sense::hover());
         let p = ui.painter();
         p.rect_filled(rect, 4.0, egui::Color32::from_rgb(0xea, 0xe2, 0xd4));
@@ -290,6 +287,7 @@ pub fn score_bar(ui: &mut egui::Ui, lang: Lang, label: &str, value: u8) {
                 .strong(),
         );
     });
+    ui.add_space(2.0);
 }
 
 /// A card frame.
@@ -340,7 +338,7 @@ pub fn primary(ui: &mut egui::Ui, text: &str) -> egui::Response {
 pub fn top_bar(ui: &mut egui::Ui, art: &ArtIds, lang: Lang, conv: &Conversation, player: &str) {
     let s = &conv.book().scenario;
     ui.horizontal(|ui| {
-        ui.heading(s.title.get(lang));
+        ui.heading(conv.fill().text(&s.title, lang));
         ui.separator();
         picture(ui, art.channel(conv.channel()), 26.0);
         ui.label(egui::RichText::new(conv.channel().label().get(lang)).strong());
@@ -371,9 +369,31 @@ pub fn customer_panel(
     shown: (f32, f32),
     delta: Option<(i32, i32)>,
 ) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            customer_panel_inner(ui, art, lang, conv, shown, delta)
+        });
+}
+
+/// Width of the side panels: a share of the window, so a projector's scale still leaves room
+/// for the conversation.
+pub fn side_width(ui: &egui::Ui) -> f32 {
+    (ui.available_width() * 0.28).clamp(200.0, 320.0)
+}
+
+fn customer_panel_inner(
+    ui: &mut egui::Ui,
+    art: &ArtIds,
+    lang: Lang,
+    conv: &Conversation,
+    shown: (f32, f32),
+    delta: Option<(i32, i32)>,
+) {
     let s = &conv.book().scenario;
     ui.vertical_centered(|ui| {
-        portrait(ui, art, conv.book().id(), conv.mood(), 200.0);
+        let size = (ui.available_width() * 0.7).clamp(120.0, 200.0);
+        portrait(ui, art, conv.book().id(), conv.mood(), size);
         ui.label(egui::RichText::new(&s.persona.name).heading().size(22.0));
         ui.label(egui::RichText::new(s.persona.archetype.label()).color(theme::MUTED));
     });

@@ -79,8 +79,9 @@ fn system(
     egui::Panel::top("neg-top").show(&mut root, |ui| {
         top_bar(ui, &art, lang, &session.conv, &settings.player)
     });
+    let side = super::side_width(&root);
     egui::Panel::left("neg-customer")
-        .exact_size(320.0)
+        .exact_size(side)
         .show(&mut root, |ui| {
             customer_panel(
                 ui,

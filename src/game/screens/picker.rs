@@ -47,10 +47,15 @@ fn system(
         .playable()
         .map(|b| {
             let s = &b.scenario;
+            let fill = crate::render::Fill {
+                scenario: s,
+                plan: None,
+            };
+            let filled = |t: &Text| Text::new(fill.text(t, Lang::Nl), fill.text(t, Lang::En));
             Card {
                 id: s.id.clone(),
-                title: s.title.clone(),
-                summary: s.summary.clone(),
+                title: filled(&s.title),
+                summary: filled(&s.summary),
                 persona: s.persona.name.clone(),
                 archetype: s.persona.archetype,
                 difficulty: s.difficulty,
