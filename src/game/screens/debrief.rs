@@ -351,13 +351,20 @@ pub fn ui_debrief(
     if let Some(p) = state.card {
         let mut open = true;
         egui::Window::new(p.title().get(lang))
-            .collapsible(false)
+            .title_bar(false)
             .resizable(false)
-            .open(&mut open)
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(root.ctx(), |ui| {
-                ui.set_max_width(520.0);
+                ui.set_max_width(560.0);
                 principle_card(ui, v.art, lang, p);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .button(tr(lang, "Sluiten (Esc)", "Close (Esc)"))
+                        .clicked()
+                    {
+                        open = false;
+                    }
+                });
             });
         if !open {
             state.card = None;

@@ -238,6 +238,16 @@ pub fn ui_negotiation(
                 );
             });
             ui.add_space(6.0);
+            shape_with_keys(ui, plan, f.owed);
+            ui.label(
+                egui::RichText::new(tr(
+                    lang,
+                    "Toetsen: links/rechts bedrag (Shift: 10), op/neer termijnen, PgUp/PgDn dagen, Enter stelt voor",
+                    "Keys: left/right amount (Shift: 10), up/down instalments, PgUp/PgDn days, Enter proposes",
+                ))
+                .small()
+                .color(theme::MUTED),
+            );
             let label = format!(
                 "{} {} × {}  (Enter)",
                 tr(lang, "Stel voor:", "Propose:"),
@@ -258,6 +268,39 @@ pub fn ui_negotiation(
         )
     });
     action
+}
+
+/// Arrow keys shape the plan when no control has the keyboard focus (a focused slider or
+/// number field handles its own keys).
+fn shape_with_keys(ui: &egui::Ui, plan: &mut Plan, owed: f64) {
+    if ui.memory(|m| m.focused().is_some()) {
+        return;
+    }
+    use egui::Key::*;
+    let (pressed, shift) = ui.input(|i| {
+        let keys = [ArrowLeft, ArrowRight, ArrowDown, ArrowUp, PageDown, PageUp];
+        (keys.map(|k| i.key_pressed(k)), i.modifiers.shift)
+    });
+    let step = if shift { 10.0 } else { 1.0 };
+    let max_amount = owed.ceil().max(10.0);
+    if pressed[0] {
+        plan.amount = (plan.amount - step).max(1.0);
+    }
+    if pressed[1] {
+        plan.amount = (plan.amount + step).min(max_amount);
+    }
+    if pressed[2] {
+        plan.count = plan.count.saturating_sub(1).max(1);
+    }
+    if pressed[3] {
+        plan.count = (plan.count + 1).min(60);
+    }
+    if pressed[4] {
+        plan.days = plan.days.saturating_sub(1);
+    }
+    if pressed[5] {
+        plan.days = (plan.days + 1).min(90);
+    }
 }
 
 /// A calendar date, for showing when payments fall.
@@ -462,14 +505,28 @@ mod tests {
                 .is_some(),
             "first payment date"
         );
-        h.get_by_label_contains("Propose: 6 × €50").click();
+        // Keyboard only: shape the plan, then Enter.
+        h.key_press(egui::Key::ArrowLeft);
+        h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+        h.key_press(egui::Key::ArrowUp);
+        h.key_press(egui::Key::PageUp);
+        h.run();
+        assert_eq!(
+            h.state().0,
+            Plan {
+                amount: 39.0,
+                count: 7,
+                days: 11
+            }
+        );
+        h.get_by_label_contains("Propose: 7 × €39").click();
         h.run();
         assert_eq!(
             h.state().1,
             Some(Action::Propose(Plan {
-                amount: 50.0,
-                count: 6,
-                days: 10
+                amount: 39.0,
+                count: 7,
+                days: 11
             }))
         );
     }
