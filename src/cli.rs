@@ -22,6 +22,9 @@ pub struct Cli {
     /// Folder that holds the scenarios, for SCENARIO given as an id.
     #[arg(long, global = true, default_value = "scenarios", value_name = "DIR")]
     pub scenarios: PathBuf,
+    /// Results database: a file path (SQLite); default: the platform's data folder.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -51,6 +54,26 @@ pub enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
+        /// Store the session for this player (with --team) in the results database.
+        #[arg(long)]
+        player: Option<String>,
+        #[arg(long, requires = "player")]
+        team: Option<String>,
+    },
+    /// List stored sessions, for people (table), spreadsheets (csv), tools (json) or a
+    /// learning record store (xapi).
+    Results {
+        #[arg(long)]
+        player: Option<String>,
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Only sessions since this day (YYYY-MM-DD, UTC).
+        #[arg(long, value_parser = crate::results::parse_date, value_name = "DATE")]
+        since: Option<i64>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: crate::results::Format,
     },
     /// Walk every path: endings, best and worst path, spread of every score.
     Explore {
@@ -141,6 +164,27 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             },
             out,
         ),
+        Command::Results {
+            player,
+            team,
+            scenario,
+            since,
+            format,
+        } => {
+            let location = cli.db.unwrap_or_else(crate::store::default_location);
+            let store =
+                crate::store::Store::open(&location).map_err(|e| Failure::new(e.to_string()))?;
+            let filter = crate::store::Filter {
+                player,
+                team,
+                scenario,
+                since,
+            };
+            let sessions = store
+                .sessions(&filter)
+                .map_err(|e| Failure::new(e.to_string()))?;
+            write!(out, "{}", crate::results::render(&sessions, format)).map_err(io)
+        }
         Command::Run {
             scenario,
             choices,
@@ -148,12 +192,36 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             seed,
             lang,
             json,
+            player,
+            team,
         } => {
+            let started = crate::store::now();
             let book = open(&scenario, &cli.scenarios)?;
             let seed = seed.unwrap_or_else(rand::random);
             let conv = replay(&book, seed, &choices, plan)
                 .map_err(|e| Failure::new(format!("{}: {e}", book.path.display())))?;
             let report = Report::new(&conv, lang);
+            if let Some(player) = player {
+                // Opened after playing: a bad path never creates a database.
+                let location = cli
+                    .db
+                    .clone()
+                    .unwrap_or_else(crate::store::default_location);
+                let mut store = crate::store::Store::open(&location)
+                    .map_err(|e| Failure::new(e.to_string()))?;
+                let session = crate::store::Session::from_report(
+                    &report,
+                    &book.hash,
+                    &player,
+                    team.as_deref().unwrap_or(""),
+                    started,
+                    crate::store::now(),
+                );
+                let id = store
+                    .insert(&session)
+                    .map_err(|e| Failure::new(e.to_string()))?;
+                eprintln!("stored session {id} for {player} in {}", store.path());
+            }
             if json {
                 let s = serde_json::to_string_pretty(&report)
                     .map_err(|e| Failure::new(e.to_string()))?;

@@ -9,8 +9,10 @@ pub mod dialogue;
 pub mod explore;
 pub mod render;
 pub mod report;
+pub mod results;
 pub mod scenario;
 pub mod score;
+pub mod store;
 pub mod text;
 
 pub use dialogue::{Conversation, Prompt};

@@ -33,6 +33,7 @@ fn play(cli: Cli, started: std::time::Instant) -> i32 {
         automation: None,
         open_at: None,
         ui_scale: None,
+        db: cli.db.clone(),
         started,
     };
     if let Some(Command::Play {

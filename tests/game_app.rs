@@ -139,11 +139,12 @@ fn screen_flow_from_title_to_debrief_and_back() {
     assert!(overall.is_some_and(|o| o >= 80), "{overall:?}");
     // The finished session is stored, on disk too.
     assert_eq!(app.world().resource::<Records>().all.len(), 1);
-    assert!(
-        std::fs::read_to_string(data.join("sessions.jsonl"))
-            .expect("saved")
-            .contains("\"scenario\":\"mini\"")
-    );
+    let stored = collector_dojo::store::Store::open(data.join("results.sqlite3").to_str().unwrap())
+        .and_then(|s| s.sessions(&Default::default()))
+        .expect("the results database holds it");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].scenario, "mini");
+    assert!(stored[0].scores.overall >= 80);
     act(&mut app, Action::ReplayFrom(2));
     assert_eq!(screen(&app), Screen::Conversation);
     assert_eq!(

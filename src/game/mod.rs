@@ -35,6 +35,8 @@ pub struct GameOptions {
     pub automation: Option<automation::Script>,
     /// Open straight at this scenario, to play it by hand.
     pub open_at: Option<String>,
+    /// The results database (`--db`); default: the platform's data folder.
+    pub db: Option<String>,
     /// When `main` started, for the performance probe.
     pub started: std::time::Instant,
 }

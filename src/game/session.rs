@@ -3,7 +3,7 @@
 //! all drive the game the same way.
 
 use super::library::Library;
-use super::records::{Record, Records};
+use super::records::Records;
 use super::settings::Settings;
 use crate::dialogue::{Act, Conversation, Prompt};
 use crate::explore::best_continuation;
@@ -247,20 +247,17 @@ fn after_turn(
     let screen = screen_for(&s.conv);
     if screen == Screen::Debrief && s.assessment.is_none() {
         let a = assess(&s.conv);
-        let book = s.conv.book();
-        records.add(Record {
-            player: settings.player.clone(),
-            team: settings.team.clone(),
-            scenario: book.id().to_string(),
-            title: book.scenario.title.get(settings.lang).to_string(),
-            seed: s.conv.seed(),
-            choices: s.conv.choice_ids(),
-            plan: s.conv.proposal(),
-            ending: s.conv.ending().map_or("none", |e| e.key()).to_string(),
-            scores: a.scores,
-            started: s.started,
-            ended: now(),
-        });
+        let report = crate::report::Report::from_assessment(&s.conv, &a, settings.lang);
+        let hash = s.conv.book().hash.clone();
+        let started = s.started as i64;
+        records.add(crate::store::Session::from_report(
+            &report,
+            &hash,
+            &settings.player,
+            &settings.team,
+            started,
+            now() as i64,
+        ));
         s.assessment = Some(a);
     }
     next.set(screen);

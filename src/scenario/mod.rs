@@ -72,6 +72,8 @@ fn render_problems(path: &Path, problems: &[Problem]) -> String {
 #[derive(Debug, Clone)]
 pub struct Playbook {
     pub scenario: Scenario,
+    /// SHA-256 of the file's text, so stored results name the exact version played.
+    pub hash: String,
     /// Where it was read from, for messages.
     pub path: PathBuf,
     nodes: HashMap<String, usize>,
@@ -103,10 +105,14 @@ impl Playbook {
         if !problems.is_empty() {
             return Err(invalid(problems));
         }
-        Ok(Playbook::index(scenario, path))
+        Ok(Playbook::index(
+            scenario,
+            path,
+            crate::store::content_hash(src),
+        ))
     }
 
-    fn index(scenario: Scenario, path: PathBuf) -> Playbook {
+    fn index(scenario: Scenario, path: PathBuf, hash: String) -> Playbook {
         let nodes = scenario
             .nodes
             .iter()
@@ -122,6 +128,7 @@ impl Playbook {
             .collect();
         Playbook {
             scenario,
+            hash,
             path,
             nodes,
             facts,

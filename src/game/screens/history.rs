@@ -1,11 +1,12 @@
 //! The history screen: the player's sessions, newest first, and their best score per scenario.
 
 use super::{card, tr, viewport_ui};
-use crate::game::records::{Record, Records};
+use crate::game::records::Records;
 use crate::game::session::{Action, Screen};
 use crate::game::settings::Settings;
 use crate::game::theme;
 use crate::score::Band;
+use crate::store::Session as Record;
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
@@ -131,7 +132,7 @@ pub fn ui_history(
                     }
                     ui.end_row();
                     for r in records {
-                        let d = super::negotiation::Date::from_days((r.ended / 86_400) as i64);
+                        let d = super::negotiation::Date::from_days(r.ended / 86_400);
                         ui.label(d.show(lang));
                         ui.label(&r.title);
                         let ending = crate::scenario::Ending::ALL

@@ -1,0 +1,217 @@
+//! Stored results for people and tools: a table, CSV for spreadsheets, JSON, and xAPI
+//! statements for learning record stores.
+
+use crate::render::rfc3339;
+use crate::score::Band;
+use crate::store::Session;
+use serde_json::json;
+use std::fmt::Write as _;
+
+/// Output formats of `collector-dojo results`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+    Xapi,
+}
+
+/// Where xAPI identifiers live (activity and extension IRIs).
+pub const XAPI_BASE: &str = "https://collector-dojo.org/xapi";
+
+const DIMENSIONS: [&str; 4] = ["empathy", "fact_gathering", "agreement", "compliance"];
+
+fn dims(s: &Session) -> [u8; 4] {
+    [
+        s.scores.empathy,
+        s.scores.fact_gathering,
+        s.scores.agreement,
+        s.scores.compliance,
+    ]
+}
+
+pub fn render(sessions: &[Session], format: Format) -> String {
+    match format {
+        Format::Table => table(sessions),
+        Format::Csv => csv(sessions),
+        Format::Json => serde_json::to_string_pretty(sessions).unwrap_or_default() + "\n",
+        Format::Xapi => {
+            serde_json::to_string_pretty(&sessions.iter().map(statement).collect::<Vec<_>>())
+                .unwrap_or_default()
+                + "\n"
+        }
+    }
+}
+
+fn table(sessions: &[Session]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<17} {:<14} {:<12} {:<18} {:<16} {:>4} {:>4} {:>4} {:>4} {:>4}  band",
+        "ended (UTC)", "player", "team", "scenario", "ending", "emp", "fact", "agr", "comp", "all"
+    );
+    for s in sessions {
+        let [e, f, a, c] = dims(s);
+        let when = rfc3339(s.ended).replace('T', " ");
+        let _ = writeln!(
+            out,
+            "{:<17} {:<14} {:<12} {:<18} {:<16} {e:>4} {f:>4} {a:>4} {c:>4} {:>4}  {}",
+            &when[..16],
+            crate::text::shorten(&s.player, 14),
+            crate::text::shorten(&s.team, 12),
+            crate::text::shorten(&s.scenario, 18),
+            s.ending,
+            s.scores.overall,
+            Band::of(s.scores.overall).key()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} session{}",
+        sessions.len(),
+        if sessions.len() == 1 { "" } else { "s" }
+    );
+    out
+}
+
+fn csv(sessions: &[Session]) -> String {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "id",
+        "ended",
+        "started",
+        "player",
+        "team",
+        "scenario",
+        "scenario_hash",
+        "seed",
+        "choices",
+        "plan",
+        "ending",
+        "empathy",
+        "fact_gathering",
+        "agreement",
+        "compliance",
+        "overall",
+        "band",
+    ]);
+    for s in sessions {
+        let [e, f, a, c] = dims(s);
+        let plan = s
+            .plan
+            .map(|p| crate::report::plan_arg(&p))
+            .unwrap_or_default();
+        let _ = w.write_record([
+            s.id.to_string(),
+            rfc3339(s.ended),
+            rfc3339(s.started),
+            s.player.clone(),
+            s.team.clone(),
+            s.scenario.clone(),
+            s.scenario_hash.clone(),
+            s.seed.to_string(),
+            s.choices.join(","),
+            plan,
+            s.ending.clone(),
+            e.to_string(),
+            f.to_string(),
+            a.to_string(),
+            c.to_string(),
+            s.scores.overall.to_string(),
+            Band::of(s.scores.overall).key().to_string(),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// One xAPI statement: actor, verb completed, the scenario as object, the result with a scaled
+/// score, success (good or better) and the dimension scores as extensions, and the timestamp.
+pub fn statement(s: &Session) -> serde_json::Value {
+    let mut extensions = serde_json::Map::new();
+    for (name, v) in DIMENSIONS.iter().zip(dims(s)) {
+        extensions.insert(format!("{XAPI_BASE}/extensions/{name}"), json!(v));
+    }
+    extensions.insert(format!("{XAPI_BASE}/extensions/ending"), json!(s.ending));
+    extensions.insert(
+        format!("{XAPI_BASE}/extensions/band"),
+        json!(Band::of(s.scores.overall).key()),
+    );
+    json!({
+        "actor": {
+            "objectType": "Agent",
+            "name": s.player,
+            "account": { "homePage": XAPI_BASE, "name": s.player },
+        },
+        "verb": {
+            "id": "http://adlnet.gov/expapi/verbs/completed",
+            "display": { "en-US": "completed", "nl-NL": "voltooide" },
+        },
+        "object": {
+            "objectType": "Activity",
+            "id": format!("{XAPI_BASE}/scenarios/{}", s.scenario),
+            "definition": {
+                "name": { "und": s.title },
+                "type": "http://adlnet.gov/expapi/activities/simulation",
+                "extensions": { format!("{XAPI_BASE}/extensions/scenario_hash"): s.scenario_hash },
+            },
+        },
+        "result": {
+            "score": { "scaled": f64::from(s.scores.overall) / 100.0, "raw": s.scores.overall, "min": 0, "max": 100 },
+            "success": Band::of(s.scores.overall) >= Band::Good,
+            "completion": true,
+            "duration": format!("PT{}S", (s.ended - s.started).max(0)),
+            "extensions": extensions,
+        },
+        "context": {
+            "extensions": { format!("{XAPI_BASE}/extensions/team"): s.team, format!("{XAPI_BASE}/extensions/seed"): s.seed.to_string() },
+        },
+        "timestamp": rfc3339(s.ended),
+    })
+}
+
+/// `YYYY-MM-DD` (start of that day, UTC) as seconds since the epoch.
+pub fn parse_date(s: &str) -> Result<i64, String> {
+    let bad = || format!("date `{s}` must be YYYY-MM-DD, e.g. 2026-11-01");
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let (y, m, d): (i64, i64, i64) = (
+        y.parse().map_err(|_| bad())?,
+        m.parse().map_err(|_| bad())?,
+        d.parse().map_err(|_| bad())?,
+    );
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return Err(bad());
+    }
+    // Days from civil (Howard Hinnant), the inverse of `civil_from_days`.
+    let y2 = y - i64::from(m <= 2);
+    let era = y2.div_euclid(400);
+    let yoe = y2.rem_euclid(400);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    if crate::render::civil_from_days(days) != (y as i32, m as u32, d as u32) {
+        return Err(format!("date `{s}` does not exist"));
+    }
+    Ok(days * 86_400)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip() {
+        assert_eq!(parse_date("1970-01-02"), Ok(86_400));
+        assert_eq!(
+            rfc3339(parse_date("2026-11-22").unwrap() + 3723),
+            "2026-11-22T01:02:03Z"
+        );
+        assert!(
+            parse_date("2026-02-30")
+                .unwrap_err()
+                .contains("does not exist")
+        );
+        assert!(parse_date("22-11").unwrap_err().contains("YYYY-MM-DD"));
+    }
+}
