@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 use collector_dojo::game::probe::{self, UiDrawn};
+use collector_dojo::game::screens::viewport_ui;
 
 fn main() {
     let started = std::time::Instant::now();
@@ -19,19 +20,11 @@ fn main() {
 }
 
 fn ui(mut contexts: EguiContexts, drawn: Option<ResMut<UiDrawn>>) -> Result {
-    egui::CentralPanel::default().show(&mut super_ui(contexts.ctx_mut()?), |ui| ui.heading("bare"));
+    egui::CentralPanel::default().show(&mut viewport_ui(contexts.ctx_mut()?), |ui| {
+        ui.heading("bare")
+    });
     if let Some(mut d) = drawn {
         d.0 = true;
     }
     Ok(())
-}
-
-fn super_ui(ctx: &egui::Context) -> egui::Ui {
-    egui::Ui::new(
-        ctx.clone(),
-        "viewport".into(),
-        egui::UiBuilder::new()
-            .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
-    )
 }
