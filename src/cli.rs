@@ -1,6 +1,7 @@
 //! The command line: `check`, `run`, `explore` and `talk` (a terminal conversation).
 
-use crate::dialogue::{Conversation, PlayError, Prompt, describe_plan};
+pub use crate::dialogue::replay;
+use crate::dialogue::{Conversation, Prompt, describe_plan};
 use crate::explore::{MAX_PATHS, count_paths, explore};
 use crate::render::{Fill, Plan, money};
 use crate::report::{Report, parse_plan};
@@ -271,45 +272,6 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
 fn open(name: &str, dir: &Path) -> Result<Arc<Playbook>, Failure> {
     let path = scenario::resolve(name, dir).map_err(Failure::new)?;
     Ok(Arc::new(Playbook::load(path)?))
-}
-
-/// Plays `choices` (and `plan` at the negotiation) from the start. Every choice must be
-/// offered at its turn, the path must end, and a plan must be used if given.
-pub fn replay(
-    book: &Arc<Playbook>,
-    seed: u64,
-    choices: &[String],
-    plan: Option<Plan>,
-) -> Result<Conversation, PlayError> {
-    let mut conv = Conversation::new(Arc::clone(book), seed);
-    let mut plan = plan;
-    for id in choices.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-        if let (Prompt::Negotiate { .. }, Some(p)) = (conv.prompt(), plan) {
-            conv.propose(p)?;
-            plan = None;
-        }
-        conv.choose(id)?;
-    }
-    if let (Prompt::Negotiate { .. }, Some(p)) = (conv.prompt(), plan) {
-        conv.propose(p)?;
-        plan = None;
-    }
-    let turn = conv.turns().len() + 1;
-    match conv.prompt() {
-        Prompt::Ended(_) if plan.is_some() => Err(PlayError::NoPlanHere {
-            turn,
-            valid: "nothing: this path never reaches a negotiation, leave out --plan".to_string(),
-        }),
-        Prompt::Ended(_) => Ok(conv),
-        Prompt::Negotiate { .. } => Err(PlayError::WantsPlan {
-            turn,
-            id: "(end of --choices)".to_string(),
-        }),
-        _ => Err(PlayError::Unfinished {
-            turn,
-            valid: conv.valid_here(),
-        }),
-    }
 }
 
 fn check(paths: Vec<PathBuf>, out: &mut dyn Write) -> Result<(), Failure> {

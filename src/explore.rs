@@ -307,7 +307,7 @@ pub fn explore(book: &Arc<Playbook>, seed: u64, lang: Lang) -> Result<Exploratio
     // Replay with the seed so the transcripts read exactly as `run --seed` prints them.
     let replay = |c: &Conversation| {
         Report::new(
-            &crate::cli::replay(book, seed, &c.choice_ids(), c.proposal())
+            &crate::dialogue::replay(book, seed, &c.choice_ids(), c.proposal())
                 .unwrap_or_else(|_| c.clone()),
             lang,
         )

@@ -48,7 +48,7 @@ enum Phase {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Progress>()
-        .add_systems(Update, drive.after(super::session::apply_actions_set()));
+        .add_systems(Update, drive.after(super::session::ApplyActions));
 }
 
 /// Opens the game straight at a scenario (`play --scenario ID` without choices): the player

@@ -142,10 +142,6 @@ pub fn now() -> u64 {
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ApplyActions;
 
-pub fn apply_actions_set() -> ApplyActions {
-    ApplyActions
-}
-
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .add_message::<Action>()

@@ -372,7 +372,18 @@ pub fn customer_panel(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            customer_panel_inner(ui, art, lang, conv, shown, delta)
+            let s = &conv.book().scenario;
+            ui.vertical_centered(|ui| {
+                let size = (ui.available_width() * 0.7).clamp(120.0, 200.0);
+                portrait(ui, art, conv.book().id(), conv.mood(), size);
+                ui.label(egui::RichText::new(&s.persona.name).heading().size(22.0));
+                ui.label(egui::RichText::new(s.persona.archetype.label()).color(theme::MUTED));
+            });
+            ui.add_space(8.0);
+            mood_bars(ui, lang, shown, delta);
+            ui.add_space(10.0);
+            ui.separator();
+            notes(ui, lang, conv);
         });
 }
 
@@ -380,26 +391,4 @@ pub fn customer_panel(
 /// for the conversation.
 pub fn side_width(ui: &egui::Ui) -> f32 {
     (ui.available_width() * 0.28).clamp(200.0, 320.0)
-}
-
-fn customer_panel_inner(
-    ui: &mut egui::Ui,
-    art: &ArtIds,
-    lang: Lang,
-    conv: &Conversation,
-    shown: (f32, f32),
-    delta: Option<(i32, i32)>,
-) {
-    let s = &conv.book().scenario;
-    ui.vertical_centered(|ui| {
-        let size = (ui.available_width() * 0.7).clamp(120.0, 200.0);
-        portrait(ui, art, conv.book().id(), conv.mood(), size);
-        ui.label(egui::RichText::new(&s.persona.name).heading().size(22.0));
-        ui.label(egui::RichText::new(s.persona.archetype.label()).color(theme::MUTED));
-    });
-    ui.add_space(8.0);
-    mood_bars(ui, lang, shown, delta);
-    ui.add_space(10.0);
-    ui.separator();
-    notes(ui, lang, conv);
 }
