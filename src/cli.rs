@@ -23,8 +23,9 @@ pub struct Cli {
     /// Folder that holds the scenarios, for SCENARIO given as an id.
     #[arg(long, global = true, default_value = "scenarios", value_name = "DIR")]
     pub scenarios: PathBuf,
-    /// Results database: a file path (SQLite); default: the platform's data folder.
-    #[arg(long, global = true, value_name = "PATH")]
+    /// Results database: a file path (SQLite) or a team's postgres://user:password@host/db;
+    /// default: results.sqlite3 in the platform's data folder ($COLLECTOR_DOJO_DB overrides).
+    #[arg(long, global = true, value_name = "PATH|URL")]
     pub db: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -62,7 +63,7 @@ pub enum Command {
         team: Option<String>,
     },
     /// List stored sessions, for people (table), spreadsheets (csv), tools (json) or a
-    /// learning record store (xapi).
+    /// learning record store (xapi); or, with --leaderboard, rank the players.
     Results {
         #[arg(long)]
         player: Option<String>,
@@ -73,6 +74,15 @@ pub enum Command {
         /// Only sessions since this day (YYYY-MM-DD, UTC).
         #[arg(long, value_parser = crate::results::parse_date, value_name = "DATE")]
         since: Option<i64>,
+        /// Only sessions up to and including this day (YYYY-MM-DD, UTC).
+        #[arg(long, value_parser = crate::results::parse_date, value_name = "DATE")]
+        until: Option<i64>,
+        /// Rank players by their best score in this dimension instead of listing sessions.
+        #[arg(long, value_enum, value_name = "DIMENSION")]
+        leaderboard: Option<crate::store::Measure>,
+        /// How many players a leaderboard shows.
+        #[arg(long, default_value_t = 20, requires = "leaderboard")]
+        limit: usize,
         #[arg(long, value_enum, default_value = "table")]
         format: crate::results::Format,
     },
@@ -170,21 +180,42 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             team,
             scenario,
             since,
+            until,
+            leaderboard,
+            limit,
             format,
         } => {
+            if leaderboard.is_some() && format == crate::results::Format::Xapi {
+                return Err(Failure::new(
+                    "a leaderboard has no xAPI form; use --format table, csv or json",
+                ));
+            }
             let location = cli.db.unwrap_or_else(crate::store::default_location);
-            let store =
+            let mut store =
                 crate::store::Store::open(&location).map_err(|e| Failure::new(e.to_string()))?;
             let filter = crate::store::Filter {
                 player,
                 team,
                 scenario,
+                scenario_hash: None,
                 since,
+                until: until.map(|d| d + 86_400),
             };
-            let sessions = store
-                .sessions(&filter)
-                .map_err(|e| Failure::new(e.to_string()))?;
-            write!(out, "{}", crate::results::render(&sessions, format)).map_err(io)
+            let text = match leaderboard {
+                Some(measure) => {
+                    let rows = store
+                        .leaderboard(&filter, measure, limit)
+                        .map_err(|e| Failure::new(e.to_string()))?;
+                    crate::results::render_board(&rows, measure, format)
+                }
+                None => {
+                    let sessions = store
+                        .sessions(&filter)
+                        .map_err(|e| Failure::new(e.to_string()))?;
+                    crate::results::render(&sessions, format)
+                }
+            };
+            write!(out, "{text}").map_err(io)
         }
         Command::Run {
             scenario,
@@ -221,7 +252,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 let id = store
                     .insert(&session)
                     .map_err(|e| Failure::new(e.to_string()))?;
-                eprintln!("stored session {id} for {player} in {}", store.path());
+                eprintln!("stored session {id} for {player} in {}", store.location());
             }
             if json {
                 let s = serde_json::to_string_pretty(&report)

@@ -3,7 +3,7 @@
 
 use crate::render::rfc3339;
 use crate::score::Band;
-use crate::store::Session;
+use crate::store::{Measure, Session, Standing};
 use serde_json::json;
 use std::fmt::Write as _;
 
@@ -124,6 +124,89 @@ fn csv(sessions: &[Session]) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
+/// A leaderboard as a table, CSV or JSON (rank, player, team, best, mean, sessions, last).
+pub fn render_board(rows: &[Standing], measure: Measure, format: Format) -> String {
+    match format {
+        Format::Table | Format::Xapi => {
+            let mut out = String::new();
+            let _ = writeln!(
+                out,
+                "{:>4}  {:<20} {:<14} {:>5} {:>6} {:>8}  last played (UTC)",
+                "rank", "player", "team", "best", "mean", "sessions"
+            );
+            for (i, r) in rows.iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "{:>4}  {:<20} {:<14} {:>5} {:>6.1} {:>8}  {}",
+                    i + 1,
+                    crate::text::shorten(&r.player, 20),
+                    crate::text::shorten(&r.team, 14),
+                    r.best,
+                    r.mean,
+                    r.sessions,
+                    &rfc3339(r.last).replace('T', " ")[..16]
+                );
+            }
+            let _ = writeln!(
+                out,
+                "{} player{}, ranked by best {}",
+                rows.len(),
+                if rows.len() == 1 { "" } else { "s" },
+                measure.column()
+            );
+            out
+        }
+        Format::Csv => {
+            let mut w = ::csv::Writer::from_writer(Vec::new());
+            let _ = w.write_record([
+                "rank", "player", "team", "measure", "best", "mean", "sessions", "last",
+            ]);
+            for (i, r) in rows.iter().enumerate() {
+                let _ = w.write_record([
+                    (i + 1).to_string(),
+                    r.player.clone(),
+                    r.team.clone(),
+                    measure.column().to_string(),
+                    r.best.to_string(),
+                    format!("{:.1}", r.mean),
+                    r.sessions.to_string(),
+                    rfc3339(r.last),
+                ]);
+            }
+            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        }
+        Format::Json => {
+            serde_json::to_string_pretty(&json!({ "measure": measure, "standings": rows }))
+                .unwrap_or_default()
+                + "\n"
+        }
+    }
+}
+
+/// A session key (32 hex digits) as a version-4 UUID, so re-sending the same sessions to a
+/// learning record store does not duplicate them (xAPI statement ids must be UUIDs).
+fn statement_id(key: &str) -> Option<String> {
+    let hex: Vec<u8> = key
+        .chars()
+        .map(|c| c.to_digit(16).map(|d| d as u8))
+        .collect::<Option<_>>()?;
+    if hex.len() != 32 {
+        return None;
+    }
+    let mut h = hex;
+    h[12] = 4;
+    h[16] = 8 | (h[16] & 3);
+    let s: String = h.iter().map(|d| format!("{d:x}")).collect();
+    Some(format!(
+        "{}-{}-{}-{}-{}",
+        &s[..8],
+        &s[8..12],
+        &s[12..16],
+        &s[16..20],
+        &s[20..]
+    ))
+}
+
 /// One xAPI statement: actor, verb completed, the scenario as object, the result with a scaled
 /// score, success (good or better) and the dimension scores as extensions, and the timestamp.
 pub fn statement(s: &Session) -> serde_json::Value {
@@ -136,7 +219,7 @@ pub fn statement(s: &Session) -> serde_json::Value {
         format!("{XAPI_BASE}/extensions/band"),
         json!(Band::of(s.scores.overall).key()),
     );
-    json!({
+    let mut statement = json!({
         "actor": {
             "objectType": "Agent",
             "name": s.player,
@@ -166,7 +249,11 @@ pub fn statement(s: &Session) -> serde_json::Value {
             "extensions": { format!("{XAPI_BASE}/extensions/team"): s.team, format!("{XAPI_BASE}/extensions/seed"): s.seed.to_string() },
         },
         "timestamp": rfc3339(s.ended),
-    })
+    });
+    if let Some(id) = statement_id(&s.key) {
+        statement["id"] = json!(id);
+    }
+    statement
 }
 
 /// `YYYY-MM-DD` (start of that day, UTC) as seconds since the epoch.
@@ -199,6 +286,16 @@ pub fn parse_date(s: &str) -> Result<i64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn session_keys_become_v4_uuids() {
+        assert_eq!(
+            statement_id("0123456789abcdef0123456789abcdef").as_deref(),
+            Some("01234567-89ab-4def-8123-456789abcdef")
+        );
+        assert_eq!(statement_id("short"), None);
+        assert_eq!(statement_id(""), None);
+    }
 
     #[test]
     fn dates_round_trip() {

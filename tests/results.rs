@@ -241,7 +241,7 @@ fn a_corrupt_or_foreign_database_is_reported_and_left_unchanged() {
 
 /// A SQLite file that belongs to some other program.
 fn rusqlite_like_foreign(path: &Path) {
-    let s = Store::open(path.to_str().unwrap()).expect("creates");
+    let mut s = Store::open(path.to_str().unwrap()).expect("creates");
     // Make it look foreign: drop our tables, add one of theirs.
     s.sessions(&Filter::default()).expect("empty");
     drop(s);
@@ -265,6 +265,7 @@ fn a_newer_schema_is_refused_and_a_locked_database_says_so() {
         let mut s = Store::open(path).expect("creates");
         let session = Session {
             id: 0,
+            key: collector_dojo::store::new_key(),
             player: "A".into(),
             team: "T".into(),
             scenario: "x".into(),
@@ -336,11 +337,4 @@ fn a_newer_schema_is_refused_and_a_locked_database_says_so() {
         }
         other => panic!("expected TooNew, got {:?}", other.err()),
     }
-}
-
-#[test]
-fn postgres_urls_say_they_are_not_supported_yet() {
-    let out = dojo(&["results", "--db", "postgres://localhost/dojo"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("PostgreSQL"));
 }

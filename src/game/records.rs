@@ -24,7 +24,7 @@ impl Records {
             ..Default::default()
         };
         if let Some(loc) = &r.location {
-            match Store::open(loc).and_then(|s| s.sessions(&Filter::default())) {
+            match Store::open(loc).and_then(|mut s| s.sessions(&Filter::default())) {
                 Ok(all) => r.all = all,
                 Err(e) => {
                     warn!("{e}");
@@ -98,6 +98,7 @@ mod tests {
     fn session(player: &str, overall: u8, ended: i64) -> Session {
         Session {
             id: 0,
+            key: crate::store::new_key(),
             player: player.into(),
             team: "Noord".into(),
             scenario: "ostrich".into(),
