@@ -256,7 +256,8 @@ impl Walk {
     }
 }
 
-fn grid_for(book: &Playbook) -> Vec<Plan> {
+/// Every plan the walk tries in this scenario: the union of its negotiations' grids.
+pub fn grid_for(book: &Playbook) -> Vec<Plan> {
     // Validation allows several negotiation nodes on different branches; their policies may
     // differ, so the grid is the union of each node's grid.
     let mut grid: Vec<Plan> = Vec::new();

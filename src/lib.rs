@@ -4,9 +4,11 @@
 //! path explorer) is plain Rust and builds without Bevy (`--no-default-features`); the game
 //! is a thin layer on it behind the default `game` feature.
 
+pub mod class;
 pub mod cli;
 pub mod dialogue;
 pub mod explore;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod results;

@@ -1,0 +1,181 @@
+//! Progress over stored sessions: personal bests per scenario, the principles most often
+//! broken, and a player's trend. Plain functions over [`Session`]s and [`Point`]s, shared by
+//! the game's history and team screens.
+
+use crate::scenario::Principle;
+use crate::store::{Measure, Point, Session};
+use std::collections::BTreeMap;
+
+/// A player's best on one scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Best {
+    pub scenario: String,
+    pub title: String,
+    pub sessions: usize,
+    /// Best per measure, in [`Measure::ALL`] order.
+    pub best: [u8; 5],
+    /// When the best overall score was reached.
+    pub when: i64,
+}
+
+/// The best score per scenario and measure, by scenario title.
+pub fn bests(sessions: &[&Session]) -> Vec<Best> {
+    let mut by: BTreeMap<&str, Best> = BTreeMap::new();
+    for s in sessions {
+        let b = by.entry(&s.scenario).or_insert_with(|| Best {
+            scenario: s.scenario.clone(),
+            title: s.title.clone(),
+            sessions: 0,
+            best: [0; 5],
+            when: s.ended,
+        });
+        b.sessions += 1;
+        for (slot, m) in b.best.iter_mut().zip(Measure::ALL) {
+            let v = m.of(&s.scores);
+            if m == Measure::Overall && v > *slot {
+                b.when = s.ended;
+            }
+            *slot = (*slot).max(v);
+        }
+    }
+    let mut v: Vec<Best> = by.into_values().collect();
+    v.sort_by(|a, b| a.title.cmp(&b.title));
+    v
+}
+
+/// The principles broken (a debit finding) in the most sessions, most first, with the number
+/// of sessions each was broken in. Findings are read as `run --json` writes them.
+pub fn broken_principles(sessions: &[&Session]) -> Vec<(Principle, usize)> {
+    let mut count: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for s in sessions {
+        let mut seen: Vec<&str> = s
+            .findings
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["verdict"] == "debit")
+            .filter_map(|f| f["principle"].as_str())
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for key in seen {
+            if let Some(p) = Principle::ALL.iter().find(|p| p.key() == key) {
+                *count.entry(p.key()).or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<(Principle, usize)> = count
+        .into_iter()
+        .filter_map(|(k, n)| Some((*Principle::ALL.iter().find(|p| p.key() == k)?, n)))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.key().cmp(b.0.key())));
+    v
+}
+
+/// How a series of scores moved: the mean of the last few minus the mean of the first few
+/// (three each, fewer for short series), so one lucky or bad session does not decide it.
+/// `None` with fewer than two scores.
+pub fn trend(values: &[u8]) -> Option<f64> {
+    if values.len() < 2 {
+        return None;
+    }
+    let k = (values.len() / 2).clamp(1, 3);
+    let mean = |s: &[u8]| s.iter().map(|v| f64::from(*v)).sum::<f64>() / s.len() as f64;
+    Some(mean(&values[values.len() - k..]) - mean(&values[..k]))
+}
+
+/// Each player's points for `measure`, oldest first, by player name.
+pub fn per_player(points: &[Point], measure: Measure) -> BTreeMap<String, Vec<(i64, u8)>> {
+    let mut by: BTreeMap<String, Vec<(i64, u8)>> = BTreeMap::new();
+    for p in points {
+        by.entry(p.player.clone())
+            .or_default()
+            .push((p.ended, measure.of(&p.scores)));
+    }
+    by
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::Scores;
+
+    fn s(scenario: &str, overall: u8, ended: i64, debits: &[&str]) -> Session {
+        Session {
+            id: 0,
+            key: String::new(),
+            player: "A".into(),
+            team: "T".into(),
+            scenario: scenario.into(),
+            scenario_hash: "h".into(),
+            title: scenario.to_uppercase(),
+            seed: 1,
+            choices: vec![],
+            plan: None,
+            ending: "arrangement".into(),
+            scores: Scores {
+                empathy: 100 - overall,
+                fact_gathering: overall,
+                agreement: overall,
+                compliance: 100,
+                overall,
+            },
+            findings: serde_json::Value::Array(
+                debits
+                    .iter()
+                    .map(|p| serde_json::json!({"principle": p, "verdict": "debit"}))
+                    .chain([serde_json::json!({"principle": "connect", "verdict": "credit"})])
+                    .collect(),
+            ),
+            started: ended - 60,
+            ended,
+        }
+    }
+
+    #[test]
+    fn bests_are_per_scenario_and_measure() {
+        let all = [
+            s("ostrich", 40, 1, &[]),
+            s("ostrich", 80, 2, &[]),
+            s("dispute", 55, 3, &[]),
+        ];
+        let refs: Vec<&Session> = all.iter().collect();
+        let b = bests(&refs);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].title, "DISPUTE");
+        let ostrich = &b[1];
+        assert_eq!(ostrich.sessions, 2);
+        assert_eq!(
+            ostrich.best,
+            [80, 60, 80, 80, 100],
+            "empathy's best is the 40 run's"
+        );
+        assert_eq!(ostrich.when, 2);
+    }
+
+    #[test]
+    fn principles_are_counted_once_per_session_most_first() {
+        let all = [
+            s("x", 1, 1, &["nivea", "nivea", "anna"]),
+            s("x", 1, 2, &["nivea"]),
+            s("x", 1, 3, &["oma", "not_a_principle"]),
+        ];
+        let refs: Vec<&Session> = all.iter().collect();
+        assert_eq!(
+            broken_principles(&refs),
+            vec![
+                (Principle::Nivea, 2),
+                (Principle::Anna, 1),
+                (Principle::Oma, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn trend_compares_the_first_and_last_few() {
+        assert_eq!(trend(&[50]), None);
+        assert_eq!(trend(&[40, 60]), Some(20.0));
+        assert_eq!(trend(&[10, 20, 30, 90, 70, 80, 90]), Some(60.0));
+        assert_eq!(trend(&[90, 90, 90, 30, 30, 30]), Some(-60.0));
+    }
+}
