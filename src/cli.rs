@@ -110,6 +110,12 @@ pub enum Command {
         seed: Option<u64>,
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
+        /// Play as this player for this run (default: the name in the settings).
+        #[arg(long)]
+        player: Option<String>,
+        /// The player's team for this run.
+        #[arg(long)]
+        team: Option<String>,
         /// Text size for this run (1.0 laptop, 1.6 projector), without changing saved settings.
         #[arg(long, value_name = "SCALE")]
         ui_scale: Option<f32>,

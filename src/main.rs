@@ -33,6 +33,8 @@ fn play(cli: Cli, started: std::time::Instant) -> i32 {
         automation: None,
         open_at: None,
         ui_scale: None,
+        player: None,
+        team: None,
         db: cli.db.clone(),
         started,
     };
@@ -42,6 +44,8 @@ fn play(cli: Cli, started: std::time::Instant) -> i32 {
         plan,
         seed,
         lang,
+        player,
+        team,
         ui_scale,
         screenshot,
         screenshot_every,
@@ -49,6 +53,8 @@ fn play(cli: Cli, started: std::time::Instant) -> i32 {
     {
         options.lang = lang;
         options.ui_scale = ui_scale;
+        options.player = player;
+        options.team = team;
         let scripted = !choices.is_empty() || screenshot.is_some() || screenshot_every.is_some();
         match (scenario, scripted) {
             (Some(scenario), true) => {

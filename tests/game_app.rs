@@ -138,9 +138,9 @@ fn screen_flow_from_title_to_debrief_and_back() {
         .map(|a| a.scores.overall);
     assert!(overall.is_some_and(|o| o >= 80), "{overall:?}");
     // The finished session is stored, on disk too.
-    assert_eq!(app.world().resource::<Records>().all.len(), 1);
+    assert_eq!(app.world().resource::<Records>().all_mine().len(), 1);
     let stored = collector_dojo::store::Store::open(data.join("results.sqlite3").to_str().unwrap())
-        .and_then(|s| s.sessions(&Default::default()))
+        .and_then(|mut s| s.sessions(&Default::default()))
         .expect("the results database holds it");
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].scenario, "mini");
@@ -226,4 +226,70 @@ fn hot_reload_takes_good_edits_and_keeps_the_last_good_version_on_a_broken_one()
             && title(w).as_deref() == Some("Mini")),
         "fixing it clears the error"
     );
+}
+
+#[test]
+fn the_database_and_player_in_the_settings_choose_whose_sessions_are_shown() {
+    use collector_dojo::game::settings::Settings;
+    use collector_dojo::store::{Session as Stored, Store, new_key};
+    let data = temp("settings-db");
+    let team_db = data.join("team.sqlite3").display().to_string();
+    {
+        let mut store = Store::open(&team_db).expect("creates");
+        for (player, overall) in [("Anouk", 70), ("Anouk", 90), ("Bram", 40)] {
+            store
+                .insert(&Stored {
+                    id: 0,
+                    key: new_key(),
+                    player: player.into(),
+                    team: "Noord".into(),
+                    scenario: "mini".into(),
+                    scenario_hash: "h".into(),
+                    title: "Mini".into(),
+                    seed: 1,
+                    choices: vec![],
+                    plan: None,
+                    ending: "arrangement".into(),
+                    scores: collector_dojo::score::Scores {
+                        empathy: overall,
+                        fact_gathering: overall,
+                        agreement: overall,
+                        compliance: overall,
+                        overall,
+                    },
+                    findings: serde_json::json!([]),
+                    started: 1,
+                    ended: 2,
+                })
+                .expect("inserts");
+        }
+    }
+    let mut app = app(&fixture_dir(), &data);
+    app.update();
+    let records = |app: &App| {
+        let r = app.world().resource::<Records>();
+        (r.location.clone(), r.all_mine().len())
+    };
+    assert_eq!(
+        records(&app),
+        (Some(data.join("results.sqlite3").display().to_string()), 0),
+        "the local file by default"
+    );
+    {
+        let mut s = app.world_mut().resource_mut::<Settings>();
+        s.db = team_db.clone();
+        s.player = "Anouk".into();
+    }
+    app.update();
+    assert_eq!(records(&app), (Some(team_db.clone()), 2));
+    assert_eq!(
+        app.world()
+            .resource::<Records>()
+            .best("mini")
+            .map(|s| s.scores.overall),
+        Some(90)
+    );
+    app.world_mut().resource_mut::<Settings>().player = "Bram".into();
+    app.update();
+    assert_eq!(records(&app), (Some(team_db), 1));
 }

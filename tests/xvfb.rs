@@ -46,13 +46,48 @@ fn automation_mode_shows_and_screenshots_the_debrief() {
     let _ = std::fs::remove_dir_all(&dir);
     let shot = dir.join("debrief.png");
     let every = dir.join("screens");
+    // A class's results, so the history and team screens have something to chart.
+    let db = dir.join("class.sqlite3");
+    {
+        use collector_dojo::class::{Class, Pool};
+        use std::sync::Arc;
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+        let pools: Vec<Pool> = ["cant-pay", "ostrich"]
+            .iter()
+            .map(|id| {
+                let book = collector_dojo::scenario::Playbook::load(
+                    root.join(format!("{id}.scenario.ron")),
+                )
+                .expect("loads");
+                Pool::new(&Arc::new(book), 40, 5)
+            })
+            .collect();
+        let class = Class {
+            players: 6,
+            teams: vec!["Noord".into(), "Zuid".into()],
+            sessions: 150,
+            days: 20,
+            until: collector_dojo::store::now(),
+            seed: 2,
+        };
+        let mut store = collector_dojo::store::Store::open(db.to_str().unwrap()).expect("db");
+        for s in class.sessions(&pools) {
+            store.insert(&s).expect("stores");
+        }
+    }
     let out = Command::new("xvfb-run")
         .args([
             "-a",
             "-s",
             "-screen 0 1280x800x24",
             env!("CARGO_BIN_EXE_collector-dojo"),
+            "--db",
+            db.to_str().unwrap(),
             "play",
+            "--player",
+            "Anouk",
+            "--team",
+            "Noord",
             "--scenario",
             "cant-pay",
         ])
@@ -125,10 +160,40 @@ fn automation_mode_shows_and_screenshots_the_debrief() {
         "negotiation",
         "debrief",
         "history",
+        "team",
     ] {
         assert!(
             screens.iter().any(|f| f.contains(s)),
             "no {s} screenshot in {screens:?}"
         );
     }
+    // The team screen charts each listed player in their own colour.
+    let team = screens
+        .iter()
+        .find(|f| f.contains("team"))
+        .expect("team screenshot");
+    let (_, _, channels, pixels) = decode(&every.join(team));
+    let drawn = collector_dojo::game::screens::charts::PLAYER_COLOURS
+        .iter()
+        .take(6)
+        .filter(|c| count_near(&pixels, channels, [c.r(), c.g(), c.b()], 8) > 40)
+        .count();
+    assert!(
+        drawn >= 5,
+        "only {drawn} of 6 players' lines on the team chart"
+    );
+    // This session went into the class's database: Anouk now has one more.
+    let mut store = collector_dojo::store::Store::open(db.to_str().unwrap()).expect("db");
+    let mine = store
+        .sessions(&collector_dojo::store::Filter {
+            player: Some("Anouk".into()),
+            scenario: Some("cant-pay".into()),
+            since: Some(collector_dojo::store::now() - 600),
+            ..Default::default()
+        })
+        .expect("reads");
+    assert!(
+        mine.iter().any(|s| s.team == "Noord" && s.seed == 3),
+        "the played session is stored: {mine:?}"
+    );
 }

@@ -218,13 +218,17 @@ fn drive(
                         p.shots_taken += 1;
                     }
                     if script.every.is_some() {
-                        // One screenshot per screen: end on the history, which now holds this session.
+                        // One screenshot per screen: the history, which now holds this session,
+                        // then the team board.
                         actions.write(Action::Go(Screen::History));
                     } else {
                         p.phase = Phase::Done;
                     }
                 }
-                Screen::History => p.phase = Phase::Done,
+                Screen::History => {
+                    actions.write(Action::Go(Screen::Team));
+                }
+                Screen::Team => p.phase = Phase::Done,
             }
         }
         Phase::Done => {

@@ -31,6 +31,9 @@ pub struct GameOptions {
     pub lang: Option<crate::text::Lang>,
     /// Overrides the UI scale for this run.
     pub ui_scale: Option<f32>,
+    /// Overrides the player's name and team for this run.
+    pub player: Option<String>,
+    pub team: Option<String>,
     /// Play a script in the window and exit (tests, demos).
     pub automation: Option<automation::Script>,
     /// Open straight at this scenario, to play it by hand.
@@ -117,11 +120,20 @@ pub fn run(options: GameOptions) -> AppExit {
         app.insert_resource(settings::SettingsDir(None))
             .insert_resource(records::DataDir(Some(tmp)));
     }
+    if let Some(db) = options.db {
+        app.insert_resource(records::Database(db));
+    }
     app.add_plugins((logic_plugin, ui_plugin));
     {
         let mut s = app.world_mut().resource_mut::<settings::Settings>();
         if let Some(lang) = options.lang {
             s.lang = lang;
+        }
+        if let Some(p) = options.player {
+            s.player = p;
+        }
+        if let Some(t) = options.team {
+            s.team = t;
         }
         if let Some(scale) = options.ui_scale {
             s.ui_scale = scale.clamp(settings::MIN_SCALE, settings::MAX_SCALE);

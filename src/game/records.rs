@@ -1,94 +1,270 @@
-//! The game's side of the results store: finished sessions go into the same SQLite database
-//! as `collector-dojo run --player` (the history screen and the best score on each card read
-//! it back). A database that cannot be opened or written is shown, never fatal: the game stays
-//! playable and keeps this run's sessions in memory.
+//! The game's side of the results store. Finished sessions go into the database the player
+//! chose (`--db`, else the settings' database, else the local SQLite file), the same one
+//! `collector-dojo run --player` writes. A session that cannot be stored (a corrupt file, a
+//! team server out of reach) is kept in an outbox file next to the settings and sent when the
+//! database answers again; the game stays playable throughout.
 
-use crate::store::{Filter, Session, Store};
+use super::settings::Settings;
+use crate::store::{Filter, Session, Store, redact};
 use bevy::prelude::*;
+use std::path::{Path, PathBuf};
 
-/// This run's view of the store.
+/// This run's view of the store: the player's own sessions, and those waiting to be stored.
 #[derive(Resource, Debug, Default)]
 pub struct Records {
     /// The database location; `None` keeps sessions in memory only.
     pub location: Option<String>,
-    pub all: Vec<Session>,
+    /// Whose sessions `mine` holds.
+    pub player: String,
+    /// The player's stored sessions, oldest first.
+    pub mine: Vec<Session>,
+    /// Finished sessions not stored yet (any player), oldest first.
+    pub pending: Vec<Session>,
+    /// Where `pending` is kept between runs.
+    outbox: Option<PathBuf>,
     /// Why the database could not be read or written, to show in the game.
     pub error: Option<String>,
+    /// Bumped whenever stored data changes, so screens know to query again.
+    pub generation: u64,
 }
 
-impl Records {
-    /// Reads every stored session from `location`.
-    pub fn open(location: Option<String>) -> Records {
-        let mut r = Records {
-            location,
-            ..Default::default()
-        };
-        if let Some(loc) = &r.location {
-            match Store::open(loc).and_then(|mut s| s.sessions(&Filter::default())) {
-                Ok(all) => r.all = all,
-                Err(e) => {
-                    warn!("{e}");
-                    r.error = Some(e.to_string());
-                }
-            }
-        }
-        r
-    }
-
-    /// The player's best overall score on a scenario.
-    pub fn best(&self, player: &str, scenario: &str) -> Option<&Session> {
-        self.all
-            .iter()
-            .filter(|r| r.player == player && r.scenario == scenario)
-            .max_by_key(|r| r.scores.overall)
-    }
-
-    /// The player's sessions, newest first.
-    pub fn of(&self, player: &str) -> Vec<&Session> {
-        let mut v: Vec<&Session> = self.all.iter().filter(|r| r.player == player).collect();
-        v.sort_by_key(|r| std::cmp::Reverse(r.ended));
-        v
-    }
-
-    /// Stores a finished session (one transaction), then keeps it in memory.
-    pub fn add(&mut self, mut session: Session) {
-        if let Some(loc) = &self.location {
-            match Store::open(loc).and_then(|mut s| s.insert(&session)) {
-                Ok(id) => {
-                    session.id = id;
-                    self.error = None;
-                }
-                Err(e) => {
-                    let msg = format!("this session was not saved: {e}");
-                    warn!("{msg}");
-                    self.error = Some(msg);
-                }
-            }
-        }
-        self.all.push(session);
-    }
-}
-
-/// The results database the game uses; tests and automation point it elsewhere.
+/// The game's data folder (outbox, and the default database); tests and automation point it
+/// at a temporary folder. `None`: memory only.
 #[derive(Resource, Debug, Clone)]
-pub struct DataDir(pub Option<std::path::PathBuf>);
+pub struct DataDir(pub Option<PathBuf>);
 
-/// An explicit database (`--db`), overriding the data folder.
+/// An explicit database (`--db`), overriding the settings.
 #[derive(Resource, Debug, Clone)]
 pub struct Database(pub String);
 
-pub(super) fn plugin(app: &mut App) {
-    let location = match (
-        app.world().get_resource::<Database>(),
-        app.world().get_resource::<DataDir>(),
-    ) {
-        (Some(db), _) => Some(db.0.clone()),
-        (None, Some(DataDir(dir))) => dir
-            .as_ref()
-            .map(|d| d.join("results.sqlite3").display().to_string()),
-        (None, None) => Some(crate::store::default_location()),
+/// Where sessions go: `--db`, else the settings' database, else `results.sqlite3` in the data
+/// folder.
+pub fn location(
+    explicit: Option<&Database>,
+    settings: &Settings,
+    data: &DataDir,
+) -> Option<String> {
+    if let Some(db) = explicit {
+        return Some(db.0.clone());
+    }
+    if !settings.db.trim().is_empty() {
+        return Some(settings.db.trim().to_string());
+    }
+    data.0
+        .as_ref()
+        .map(|d| d.join("results.sqlite3").display().to_string())
+}
+
+fn read_outbox(path: &Path) -> Vec<Session> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Vec::new();
     };
-    app.insert_resource(Records::open(location));
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter_map(|l| match serde_json::from_str(l) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                warn!("{}: skipping an unreadable line: {e}", path.display());
+                None
+            }
+        })
+        .collect()
+}
+
+/// Rewrites the outbox atomically (temp file, then rename); removes it when empty.
+fn write_outbox(path: &Path, pending: &[Session]) -> std::io::Result<()> {
+    if pending.is_empty() {
+        return match std::fs::remove_file(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        };
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut text = String::new();
+    for s in pending {
+        text.push_str(&serde_json::to_string(s).map_err(std::io::Error::other)?);
+        text.push('\n');
+    }
+    let tmp = path.with_extension("jsonl.tmp");
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(tmp, path)
+}
+
+impl Records {
+    /// Opens `location` for `player`: sends anything waiting in the outbox, then reads the
+    /// player's sessions.
+    pub fn open(location: Option<String>, outbox: Option<PathBuf>, player: &str) -> Records {
+        let pending = outbox.as_deref().map(read_outbox).unwrap_or_default();
+        let mut r = Records {
+            location,
+            player: player.to_string(),
+            pending,
+            outbox,
+            ..Default::default()
+        };
+        r.flush();
+        r.reload();
+        r
+    }
+
+    /// The location as shown on screen (no password).
+    pub fn shown(&self) -> String {
+        self.location.as_deref().map(redact).unwrap_or_default()
+    }
+
+    fn store(&self) -> Option<Result<Store, crate::store::StoreError>> {
+        self.location.as_deref().map(Store::open)
+    }
+
+    /// Reads the player's sessions again.
+    pub fn reload(&mut self) {
+        let filter = Filter {
+            player: Some(self.player.clone()),
+            ..Default::default()
+        };
+        match self
+            .store()
+            .map(|s| s.and_then(|mut s| s.sessions(&filter)))
+        {
+            Some(Ok(mine)) => {
+                self.mine = mine;
+                if self.pending.is_empty() {
+                    self.error = None;
+                }
+            }
+            Some(Err(e)) => {
+                warn!("{e}");
+                self.error = Some(e.to_string());
+            }
+            None => {}
+        }
+        self.generation += 1;
+    }
+
+    /// Tries to store every waiting session (a session already stored is not stored twice);
+    /// what still fails stays in the outbox.
+    pub fn flush(&mut self) {
+        if self.pending.is_empty() || self.location.is_none() {
+            return;
+        }
+        let result = self.store().map(|s| {
+            s.and_then(|mut store| {
+                while let Some(first) = self.pending.first() {
+                    store.insert(first)?;
+                    self.pending.remove(0);
+                }
+                Ok(())
+            })
+        });
+        if let Some(Err(e)) = result {
+            let msg = format!(
+                "{} finished session{} not saved yet: {e}. {} kept on this computer and sent when the database is back",
+                self.pending.len(),
+                if self.pending.len() == 1 { "" } else { "s" },
+                if self.pending.len() == 1 {
+                    "It is"
+                } else {
+                    "They are"
+                },
+            );
+            warn!("{msg}");
+            self.error = Some(msg);
+        } else {
+            self.error = None;
+        }
+        if let Some(path) = &self.outbox
+            && let Err(e) = write_outbox(path, &self.pending)
+        {
+            let msg = format!("{}: cannot keep unsaved sessions: {e}", path.display());
+            warn!("{msg}");
+            self.error = Some(msg);
+        }
+        self.generation += 1;
+    }
+
+    /// The player's sessions, stored and waiting, oldest first.
+    pub fn all_mine(&self) -> Vec<&Session> {
+        let mut v: Vec<&Session> = self
+            .mine
+            .iter()
+            .chain(self.pending.iter().filter(|s| s.player == self.player))
+            .collect();
+        v.sort_by_key(|s| s.ended);
+        v
+    }
+
+    /// The player's best overall score on a scenario.
+    pub fn best(&self, scenario: &str) -> Option<&Session> {
+        self.all_mine()
+            .into_iter()
+            .filter(|r| r.scenario == scenario)
+            .max_by_key(|r| r.scores.overall)
+    }
+
+    /// Stores a finished session (one transaction); if that fails it waits in the outbox.
+    pub fn add(&mut self, session: Session) {
+        let mine = session.player == self.player;
+        self.pending.push(session);
+        if let Some(path) = &self.outbox
+            && let Err(e) = write_outbox(path, &self.pending)
+        {
+            warn!("{}: {e}", path.display());
+        }
+        let before = self.pending.len();
+        self.flush();
+        if mine && self.pending.len() < before {
+            self.reload();
+        }
+    }
+}
+
+/// Reopens the records when the player or the database in the settings changes.
+fn follow_settings(
+    settings: Res<Settings>,
+    explicit: Option<Res<Database>>,
+    data: Res<DataDir>,
+    mut records: ResMut<Records>,
+) {
+    let wanted = location(explicit.as_deref(), &settings, &data);
+    if wanted != records.location || settings.player != records.player {
+        let outbox = records.outbox.clone();
+        *records = Records::open(wanted, outbox, &settings.player);
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let data = app
+        .world()
+        .get_resource::<DataDir>()
+        .cloned()
+        .unwrap_or_else(|| {
+            DataDir(
+                directories::ProjectDirs::from("nl", "collector-dojo", "collector-dojo")
+                    .map(|d| d.data_dir().to_path_buf()),
+            )
+        });
+    let settings = app
+        .world()
+        .get_resource::<Settings>()
+        .cloned()
+        .unwrap_or_default();
+    // `--db`, else $COLLECTOR_DOJO_DB, as on the command line.
+    let explicit = app.world().get_resource::<Database>().cloned().or_else(|| {
+        std::env::var("COLLECTOR_DOJO_DB")
+            .ok()
+            .filter(|v| !v.is_empty())
+            .map(Database)
+    });
+    let loc = location(explicit.as_ref(), &settings, &data);
+    if let Some(db) = explicit {
+        app.insert_resource(db);
+    }
+    let outbox = data.0.as_ref().map(|d| d.join("unsent.jsonl"));
+    app.insert_resource(Records::open(loc, outbox, &settings.player))
+        .insert_resource(data)
+        .add_systems(Update, follow_settings.run_if(resource_changed::<Settings>));
 }
 
 #[cfg(test)]
@@ -121,47 +297,95 @@ mod tests {
         }
     }
 
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("dojo-records-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
     #[test]
     fn sessions_survive_a_restart() {
-        let dir = std::env::temp_dir().join(format!("dojo-records-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = temp("restart");
         let loc = dir.join("r.sqlite3").display().to_string();
-        let mut r = Records::open(Some(loc.clone()));
+        let mut r = Records::open(Some(loc.clone()), Some(dir.join("unsent.jsonl")), "Anouk");
         r.add(session("Anouk", 40, 1000));
         r.add(session("Anouk", 85, 2000));
         assert_eq!(r.error, None);
-        let again = Records::open(Some(loc));
-        assert_eq!(again.all.len(), 2);
-        assert_eq!(
-            again.best("Anouk", "ostrich").map(|s| s.scores.overall),
-            Some(85)
+        assert!(r.pending.is_empty());
+        assert!(
+            !dir.join("unsent.jsonl").exists(),
+            "no outbox when all is stored"
         );
-        assert_eq!(again.of("Anouk")[0].ended, 2000);
+        let again = Records::open(Some(loc), None, "Anouk");
+        assert_eq!(again.mine.len(), 2);
+        assert_eq!(again.best("ostrich").map(|s| s.scores.overall), Some(85));
+        assert_eq!(again.all_mine()[1].ended, 2000);
         let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
-    fn a_corrupt_database_is_reported_and_the_game_goes_on() {
-        let dir = std::env::temp_dir().join(format!("dojo-records-bad-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
+    fn an_unusable_database_keeps_sessions_in_the_outbox_until_it_is_back() {
+        let dir = temp("outbox");
         let file = dir.join("r.sqlite3");
         std::fs::write(
             &file,
             b"definitely not sqlite, but long enough to be read as a header",
         )
         .unwrap();
-        let mut r = Records::open(Some(file.display().to_string()));
+        let outbox = dir.join("unsent.jsonl");
+        let loc = Some(file.display().to_string());
+        let mut r = Records::open(loc.clone(), Some(outbox.clone()), "Anouk");
         assert!(r.error.as_deref().unwrap_or("").contains("corrupt"));
         r.add(session("Anouk", 50, 10));
-        assert!(r.error.as_deref().unwrap_or("").contains("not saved"));
-        assert_eq!(r.all.len(), 1, "the session stays in this run's history");
+        assert!(
+            r.error.as_deref().unwrap_or("").contains("not saved yet"),
+            "{:?}",
+            r.error
+        );
+        assert_eq!(
+            r.all_mine().len(),
+            1,
+            "the session stays in this run's history"
+        );
         assert!(
             std::fs::read(&file)
                 .unwrap()
                 .starts_with(b"definitely not sqlite"),
             "the file is untouched"
         );
+        // The game is closed; the outbox holds the session.
+        drop(r);
+        assert_eq!(read_outbox(&outbox).len(), 1);
+        // The database is mended (here: replaced); the next start sends the session once.
+        std::fs::remove_file(&file).unwrap();
+        let r = Records::open(loc.clone(), Some(outbox.clone()), "Anouk");
+        assert_eq!(r.error, None);
+        assert_eq!(r.mine.len(), 1);
+        assert!(!outbox.exists());
+        let r = Records::open(loc, Some(outbox), "Anouk");
+        assert_eq!(r.mine.len(), 1, "not sent twice");
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_explicit_database_wins_then_the_settings_then_the_data_folder() {
+        let data = DataDir(Some(PathBuf::from("/data")));
+        let mut s = Settings::default();
+        assert_eq!(
+            location(None, &s, &data).as_deref(),
+            Some("/data/results.sqlite3")
+        );
+        s.db = " postgres://team@server/dojo ".into();
+        assert_eq!(
+            location(None, &s, &data).as_deref(),
+            Some("postgres://team@server/dojo")
+        );
+        let cli = Database("/tmp/x.sqlite3".into());
+        assert_eq!(
+            location(Some(&cli), &s, &data).as_deref(),
+            Some("/tmp/x.sqlite3")
+        );
+        assert_eq!(location(None, &Settings::default(), &DataDir(None)), None);
     }
 }

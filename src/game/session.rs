@@ -25,6 +25,7 @@ pub enum Screen {
     Negotiation,
     Debrief,
     History,
+    Team,
 }
 
 /// Everything a player (or the automation) can ask of the game.

@@ -1,4 +1,4 @@
-//! Player settings (name, team, language, UI scale), kept in a RON file in the platform's
+//! Player settings (name, team, language, UI scale, results database), kept in a RON file in the platform's
 //! config folder so a projector's scale and a player's name survive a restart.
 
 use crate::text::Lang;
@@ -14,6 +14,8 @@ pub struct Settings {
     pub lang: Lang,
     /// egui zoom: 1.0 for a laptop, 1.5–2 for a projector.
     pub ui_scale: f32,
+    /// The results database (a file path or a team's postgres:// URL); empty: the local file.
+    pub db: String,
 }
 
 impl Default for Settings {
@@ -23,6 +25,7 @@ impl Default for Settings {
             team: String::new(),
             lang: Lang::Nl,
             ui_scale: 1.0,
+            db: String::new(),
         }
     }
 }
@@ -113,6 +116,7 @@ mod tests {
             team: "Team Noord".into(),
             lang: Lang::En,
             ui_scale: 1.75,
+            db: "postgres://dojo@server/dojo".into(),
         };
         save(&dir, &s).expect("saves");
         assert_eq!(load(&dir), s);

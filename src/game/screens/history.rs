@@ -1,12 +1,17 @@
-//! The history screen: the player's sessions, newest first, and their best score per scenario.
+//! The history screen: the player's scores over time per dimension (a chart), personal bests
+//! per scenario, the principles they break most often, and every session, newest first.
 
-use super::{card, tr, viewport_ui};
+use super::charts::{Series, measure_colour, score_chart};
+use super::{card, key, tr, viewport_ui};
+use crate::game::art::ArtIds;
 use crate::game::records::Records;
 use crate::game::session::{Action, Screen};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::progress::{bests, broken_principles};
+use crate::scenario::Principle;
 use crate::score::Band;
-use crate::store::Session as Record;
+use crate::store::{Measure, Session as Record};
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
@@ -20,18 +25,51 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+/// What the history screen shows besides the sessions: the scenario filter and an open card.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct HistoryView {
+    /// Only this scenario's sessions (`None`: all).
+    pub scenario: Option<String>,
+    /// The principle whose card is open.
+    pub card: Option<Principle>,
+}
+
 fn system(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
     records: Res<Records>,
+    art: Res<ArtIds>,
+    library: Res<crate::game::library::Library>,
+    mut view: Local<HistoryView>,
     mut actions: MessageWriter<Action>,
 ) -> Result {
-    let mine = records.of(&settings.player);
+    // Titles in the player's language where the scenario is loaded (stored titles are in the
+    // language the session was played in).
+    let localised: Vec<Record> = records
+        .all_mine()
+        .into_iter()
+        .map(|r| {
+            let mut r = r.clone();
+            if let Some(b) = library.get(&r.scenario) {
+                r.title = b.scenario.title.get(settings.lang).to_string();
+            }
+            r
+        })
+        .collect();
+    let mine: Vec<&Record> = localised.iter().collect();
     let ctx = contexts.ctx_mut()?;
     let mut root = viewport_ui(ctx);
     let action = egui::CentralPanel::default()
         .show(&mut root, |ui| {
-            ui_history(ui, settings.lang, &settings.player, &mine)
+            ui_history(
+                ui,
+                settings.lang,
+                &settings.player,
+                &mine,
+                records.error.as_deref(),
+                &art,
+                &mut view,
+            )
         })
         .inner;
     if let Some(a) = action {
@@ -48,35 +86,184 @@ fn scored(ui: &mut egui::Ui, v: u8) {
     );
 }
 
+fn ending_label(lang: Lang, key: &str) -> String {
+    crate::scenario::Ending::ALL
+        .iter()
+        .find(|e| e.key() == key)
+        .map_or_else(
+            || key.replace('_', " "),
+            |e| e.label().get(lang).to_string(),
+        )
+}
+
+/// The header row with the screen's buttons; shared by history and team.
+pub(super) fn header(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    title: String,
+    other: Screen,
+) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.heading(title);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(tr(lang, "Terug (Esc)", "Back (Esc)")).clicked()
+                || key(ui, egui::Key::Escape)
+            {
+                action = Some(Action::Go(Screen::Title));
+            }
+            if ui
+                .button(tr(lang, "Scenario's (S)", "Scenarios (S)"))
+                .clicked()
+                || key(ui, egui::Key::S)
+            {
+                action = Some(Action::Go(Screen::Picker));
+            }
+            let (label, k) = match other {
+                Screen::Team => (tr(lang, "Team (T)", "Team (T)"), egui::Key::T),
+                _ => (
+                    tr(lang, "Mijn geschiedenis (H)", "My history (H)"),
+                    egui::Key::H,
+                ),
+            };
+            if ui.button(label).clicked() || key(ui, k) {
+                action = Some(Action::Go(other));
+            }
+        });
+    });
+    action
+}
+
+/// Three letters per measure for narrow tables (the full name is the hover text).
+fn abbreviation(lang: Lang, m: Measure) -> &'static str {
+    match m {
+        Measure::Overall => tr(lang, "Tot", "All"),
+        Measure::Empathy => "Emp",
+        Measure::FactGathering => tr(lang, "Fei", "Fac"),
+        Measure::Agreement => tr(lang, "Afs", "Agr"),
+        Measure::Compliance => tr(lang, "Nal", "Com"),
+    }
+}
+
+fn bests_card(ui: &mut egui::Ui, lang: Lang, records: &[&Record]) {
+    card(ui, |ui| {
+        ui.label(
+            egui::RichText::new(tr(
+                lang,
+                "Persoonlijke records per scenario",
+                "Personal bests per scenario",
+            ))
+            .strong(),
+        );
+        egui::Grid::new("bests")
+            .striped(true)
+            .num_columns(7)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                ui.label("");
+                ui.label(egui::RichText::new("#").small().color(theme::MUTED));
+                for m in Measure::ALL {
+                    ui.label(
+                        egui::RichText::new(abbreviation(lang, m))
+                            .small()
+                            .color(measure_colour(m)),
+                    )
+                    .on_hover_text(m.label().get(lang));
+                }
+                ui.end_row();
+                for b in bests(records) {
+                    ui.label(crate::text::shorten(&b.title, 20))
+                        .on_hover_text(&b.title);
+                    ui.label(b.sessions.to_string());
+                    for v in b.best {
+                        scored(ui, v);
+                    }
+                    ui.end_row();
+                }
+            });
+    });
+}
+
+fn principles_card(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    art: &ArtIds,
+    records: &[&Record],
+    view: &mut HistoryView,
+) {
+    card(ui, |ui| {
+        ui.label(
+            egui::RichText::new(tr(
+                lang,
+                "Principes die je het vaakst breekt",
+                "Principles you break most often",
+            ))
+            .strong(),
+        );
+        ui.label(
+            egui::RichText::new(tr(
+                lang,
+                "in hoeveel van je gesprekken",
+                "in how many of your sessions",
+            ))
+            .small()
+            .color(theme::MUTED),
+        );
+        let broken = broken_principles(records);
+        if broken.is_empty() {
+            ui.label(tr(
+                lang,
+                "Geen enkel principe gebroken. Knap!",
+                "No principle broken. Well done!",
+            ));
+        }
+        for (p, n) in broken.into_iter().take(5) {
+            ui.horizontal(|ui| {
+                if super::principle_chip(ui, art, lang, p) {
+                    view.card = Some(p);
+                }
+                ui.label(egui::RichText::new(format!("{n}/{}", records.len())).color(theme::MUTED));
+            });
+        }
+    });
+}
+
+/// The dimension lines of the chart, overall first.
+pub fn dimension_series(lang: Lang, records: &[&Record]) -> Vec<Series> {
+    Measure::ALL
+        .iter()
+        .map(|m| Series {
+            name: m.label().get(lang).to_string(),
+            color: measure_colour(*m),
+            points: records.iter().map(|r| (r.ended, m.of(&r.scores))).collect(),
+            bold: *m == Measure::Overall,
+        })
+        .collect()
+}
+
 pub fn ui_history(
     ui: &mut egui::Ui,
     lang: Lang,
     player: &str,
     records: &[&Record],
+    error: Option<&str>,
+    art: &ArtIds,
+    view: &mut HistoryView,
 ) -> Option<Action> {
-    let mut action = None;
-    ui.horizontal(|ui| {
-        let who = if player.is_empty() {
-            tr(lang, "(geen naam)", "(no name)").to_string()
-        } else {
-            player.to_string()
-        };
-        ui.heading(format!("{} — {who}", tr(lang, "Geschiedenis", "History")));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button(tr(lang, "Scenario's (S)", "Scenarios (S)"))
-                .clicked()
-                || super::key(ui, egui::Key::S)
-            {
-                action = Some(Action::Go(Screen::Picker));
-            }
-            if ui.button(tr(lang, "Terug (Esc)", "Back (Esc)")).clicked()
-                || super::key(ui, egui::Key::Escape)
-            {
-                action = Some(Action::Go(Screen::Title));
-            }
-        });
-    });
+    let who = if player.is_empty() {
+        tr(lang, "(geen naam)", "(no name)").to_string()
+    } else {
+        player.to_string()
+    };
+    let action = header(
+        ui,
+        lang,
+        format!("{} — {who}", tr(lang, "Geschiedenis", "History")),
+        Screen::Team,
+    );
+    if let Some(e) = error {
+        super::warning(ui, e);
+    }
     if records.is_empty() {
         ui.label(tr(
             lang,
@@ -85,75 +272,207 @@ pub fn ui_history(
         ));
         return action;
     }
-    let mut best: std::collections::BTreeMap<&str, &Record> = std::collections::BTreeMap::new();
-    for r in records {
-        let e = best.entry(r.scenario.as_str()).or_insert(r);
-        if r.scores.overall > e.scores.overall {
-            *e = r;
+    // The scenario filter: every scenario the player has played.
+    let mut scenarios: Vec<(&str, &str)> = records
+        .iter()
+        .map(|r| (r.scenario.as_str(), r.title.as_str()))
+        .collect();
+    scenarios.sort_unstable();
+    scenarios.dedup_by_key(|s| s.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr(lang, "Scenario:", "Scenario:"));
+        ui.selectable_value(&mut view.scenario, None, tr(lang, "alle", "all"));
+        for (id, title) in &scenarios {
+            ui.selectable_value(
+                &mut view.scenario,
+                Some(id.to_string()),
+                crate::text::shorten(title, 28),
+            );
+        }
+    });
+    let shown: Vec<&Record> = records
+        .iter()
+        .copied()
+        .filter(|r| view.scenario.as_ref().is_none_or(|s| *s == r.scenario))
+        .collect();
+    // Two columns with fixed widths: the chart and sessions on the left, bests and principles
+    // on the right.
+    let side = (ui.available_width() * 0.34).clamp(340.0, 440.0);
+    let gap = 12.0;
+    let left = (ui.available_width() - side - gap).max(200.0);
+    let height = ui.available_height();
+    ui.horizontal_top(|ui| {
+        ui.allocate_ui_with_layout(
+            egui::vec2(left, height),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(left);
+                let h = (height * 0.5).max(180.0);
+                score_chart(
+                    ui,
+                    "history-chart",
+                    lang,
+                    &dimension_series(lang, &shown),
+                    h,
+                );
+                ui.add_space(8.0);
+                sessions_table(ui, lang, &shown);
+            },
+        );
+        ui.add_space(gap);
+        ui.allocate_ui_with_layout(
+            egui::vec2(side, height),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(side);
+                egui::ScrollArea::vertical()
+                    .id_salt("history-side")
+                    .show(ui, |ui| {
+                        bests_card(ui, lang, records);
+                        ui.add_space(8.0);
+                        principles_card(ui, lang, art, &shown, view);
+                    });
+            },
+        );
+    });
+    if let Some(p) = view.card {
+        let mut open = true;
+        egui::Window::new(p.title().get(lang))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ui.ctx(), |ui| super::principle_card(ui, art, lang, p));
+        if !open || key(ui, egui::Key::Escape) {
+            view.card = None;
         }
     }
-    card(ui, |ui| {
-        ui.label(
-            egui::RichText::new(tr(
-                lang,
-                "Beste score per scenario",
-                "Best score per scenario",
-            ))
-            .strong(),
-        );
-        ui.horizontal_wrapped(|ui| {
-            for r in best.values() {
-                ui.label(format!("{}:", r.title));
-                scored(ui, r.scores.overall);
-                ui.add_space(12.0);
-            }
-        });
-    });
-    ui.add_space(8.0);
-    egui::ScrollArea::vertical()
+    action
+}
+
+fn sessions_table(ui: &mut egui::Ui, lang: Lang, records: &[&Record]) {
+    // Both ways: a wide table must not widen the panel (and push the chart over the side).
+    egui::ScrollArea::both()
+        .id_salt("history-sessions")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             egui::Grid::new("history")
                 .striped(true)
                 .num_columns(8)
-                .spacing([18.0, 6.0])
+                .spacing([14.0, 5.0])
                 .show(ui, |ui| {
-                    for h in [
-                        tr(lang, "Datum", "Date"),
-                        "Scenario",
-                        tr(lang, "Afloop", "Ending"),
-                        tr(lang, "Empathie", "Empathy"),
-                        tr(lang, "Feiten", "Facts"),
-                        tr(lang, "Afspraak", "Agreement"),
-                        tr(lang, "Naleving", "Compliance"),
-                        tr(lang, "Totaal", "Overall"),
-                    ] {
-                        ui.label(egui::RichText::new(h).strong());
+                    ui.label(egui::RichText::new(tr(lang, "Datum", "Date")).strong());
+                    ui.label(egui::RichText::new("Scenario").strong());
+                    ui.label(egui::RichText::new(tr(lang, "Afloop", "Ending")).strong());
+                    for m in Measure::ALL.iter().skip(1).chain([&Measure::Overall]) {
+                        ui.label(egui::RichText::new(m.label().get(lang)).strong());
                     }
                     ui.end_row();
-                    for r in records {
-                        let d = super::negotiation::Date::from_days(r.ended / 86_400);
-                        ui.label(d.show(lang));
-                        ui.label(&r.title);
-                        let ending = crate::scenario::Ending::ALL
-                            .iter()
-                            .find(|e| e.key() == r.ending);
-                        ui.label(ending.map_or_else(
-                            || r.ending.replace('_', " "),
-                            |e| e.label().get(lang).to_string(),
-                        ));
-                        for v in [
-                            r.scores.empathy,
-                            r.scores.fact_gathering,
-                            r.scores.agreement,
-                            r.scores.compliance,
-                            r.scores.overall,
-                        ] {
-                            scored(ui, v);
+                    for r in records.iter().rev() {
+                        let d = super::negotiation::Date::from_days(r.ended.div_euclid(86_400));
+                        ui.label(format!("{} {}", d.short(lang), d.year));
+                        ui.label(crate::text::shorten(&r.title, 24))
+                            .on_hover_text(&r.title);
+                        ui.label(ending_label(lang, &r.ending));
+                        for m in Measure::ALL.iter().skip(1).chain([&Measure::Overall]) {
+                            scored(ui, m.of(&r.scores));
                         }
                         ui.end_row();
                     }
                 });
         });
-    action
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    fn record(scenario: &str, overall: u8, ended: i64, debits: &[&str]) -> Record {
+        Record {
+            id: 1,
+            key: String::new(),
+            player: "Anouk".into(),
+            team: "Noord".into(),
+            scenario: scenario.into(),
+            scenario_hash: "h".into(),
+            title: format!("Titel {scenario}"),
+            seed: 1,
+            choices: vec![],
+            plan: None,
+            ending: "arrangement".into(),
+            scores: crate::score::Scores {
+                empathy: overall,
+                fact_gathering: overall,
+                agreement: overall,
+                compliance: 100,
+                overall,
+            },
+            findings: serde_json::Value::Array(
+                debits
+                    .iter()
+                    .map(|p| serde_json::json!({"principle": p, "verdict": "debit"}))
+                    .collect(),
+            ),
+            started: ended - 100,
+            ended,
+        }
+    }
+
+    #[test]
+    fn bests_principles_and_the_scenario_filter() {
+        let all = [
+            record("ostrich", 35, 86_400 * 20_000, &["oma", "anna"]),
+            record("ostrich", 72, 86_400 * 20_003, &["anna"]),
+            record("dispute", 91, 86_400 * 20_005, &[]),
+        ];
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 720.0))
+            .build_ui_state(
+                |ui, view: &mut HistoryView| {
+                    let refs: Vec<&Record> = all.iter().collect();
+                    ui_history(ui, Lang::En, "Anouk", &refs, None, &ArtIds::default(), view);
+                },
+                HistoryView::default(),
+            );
+        harness.run();
+        assert!(
+            harness
+                .query_by_label("Personal bests per scenario")
+                .is_some()
+        );
+        // ANNA was broken in both ostrich sessions, OMA in one: most often first.
+        assert!(harness.query_by_label("2/3").is_some());
+        assert!(harness.query_by_label("1/3").is_some());
+        // The filter button comes first (the bests and the table list the title too).
+        harness
+            .get_all_by_label("Titel dispute")
+            .next()
+            .expect("the filter")
+            .click();
+        harness.run();
+        assert_eq!(harness.state().scenario.as_deref(), Some("dispute"));
+        assert!(
+            harness
+                .query_by_label("No principle broken. Well done!")
+                .is_some(),
+            "the principles follow the filter"
+        );
+    }
+
+    #[test]
+    fn every_dimension_is_a_line_over_time() {
+        let all = [
+            record("ostrich", 35, 1000, &[]),
+            record("ostrich", 72, 2000, &[]),
+        ];
+        let refs: Vec<&Record> = all.iter().collect();
+        let series = dimension_series(Lang::Nl, &refs);
+        assert_eq!(series.len(), 5);
+        assert_eq!(series[0].name, "Totaal");
+        assert!(series[0].bold);
+        assert_eq!(series[0].points, vec![(1000, 35), (2000, 72)]);
+        assert_eq!(series[4].points, vec![(1000, 100), (2000, 100)]);
+    }
 }

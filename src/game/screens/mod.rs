@@ -2,11 +2,13 @@
 //! principle chips, score bars). Each screen's `ui` function is plain egui that returns what
 //! the player asked for, so egui_kittest can test it without a window.
 
+pub mod charts;
 pub mod conversation;
 pub mod debrief;
 pub mod history;
 pub mod negotiation;
 pub mod picker;
+pub mod team;
 pub mod title;
 
 use super::art::{ArtIds, Expression};
@@ -31,6 +33,7 @@ pub(super) fn plugin(app: &mut App) {
             negotiation::plugin,
             debrief::plugin,
             history::plugin,
+            team::plugin,
         ));
 }
 

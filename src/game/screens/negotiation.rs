@@ -364,6 +364,18 @@ impl Date {
         }
     }
 
+    /// Day and short month: "3 mrt", "3 Mar".
+    pub fn short(self, lang: Lang) -> String {
+        const NL: [&str; 12] = [
+            "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+        ];
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let names = if lang == Lang::Nl { NL } else { EN };
+        format!("{} {}", self.day, names[(self.month - 1) as usize % 12])
+    }
+
     pub fn show(self, lang: Lang) -> String {
         const NL: [&str; 12] = [
             "januari",

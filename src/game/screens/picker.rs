@@ -60,9 +60,7 @@ fn system(
                 archetype: s.persona.archetype,
                 difficulty: s.difficulty,
                 trains: s.trains.clone(),
-                best: records
-                    .best(&settings.player, &s.id)
-                    .map(|r| r.scores.overall),
+                best: records.best(&s.id).map(|r| r.scores.overall),
             }
         })
         .collect();

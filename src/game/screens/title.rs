@@ -1,7 +1,9 @@
-//! The title screen: who is playing, for which team, in which language, at which size.
+//! The title screen: who is playing, for which team, in which language, at which size, and
+//! which results database (the local file or a team's shared server).
 
 use super::{key, primary, tr, viewport_ui};
 use crate::game::art::ArtIds;
+use crate::game::records::{Database, Records};
 use crate::game::session::{Action, Screen};
 use crate::game::settings::{MAX_SCALE, MIN_SCALE, Settings};
 use crate::game::theme;
@@ -20,13 +22,25 @@ fn system(
     mut contexts: EguiContexts,
     mut settings: ResMut<Settings>,
     art: Res<ArtIds>,
+    records: Res<Records>,
+    explicit: Option<Res<Database>>,
+    mut field: Local<DbField>,
     mut actions: MessageWriter<Action>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = viewport_ui(ctx);
     let mut edit = settings.clone();
+    let shown = records.shown();
+    let status = DbStatus {
+        shown: &shown,
+        error: records.error.as_deref(),
+        fixed: explicit.is_some(),
+        sessions: records.all_mine().len(),
+    };
     let action = egui::CentralPanel::default()
-        .show(&mut root, |ui| ui_title(ui, &mut edit, &art))
+        .show(&mut root, |ui| {
+            ui_title(ui, &mut edit, &art, &mut field, &status)
+        })
         .inner;
     if edit != *settings {
         *settings = edit;
@@ -37,8 +51,100 @@ fn system(
     Ok(())
 }
 
+/// The database field while it is being edited (the URL, password included, shows only then).
+#[derive(Debug, Default)]
+pub struct DbField {
+    pub editing: bool,
+    pub text: String,
+}
+
+/// What the title screen says about the results database.
+#[derive(Debug)]
+pub struct DbStatus<'a> {
+    /// The location without a password.
+    pub shown: &'a str,
+    pub error: Option<&'a str>,
+    /// Set by `--db` for this run: not editable here.
+    pub fixed: bool,
+    /// The player's sessions in it.
+    pub sessions: usize,
+}
+
+fn database_row(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    settings: &mut Settings,
+    field: &mut DbField,
+    status: &DbStatus,
+) {
+    ui.vertical(|ui| {
+        if field.editing {
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut field.text)
+                    .hint_text(tr(
+                        lang,
+                        "leeg: dit bestand · of postgres://naam:wachtwoord@server/db",
+                        "empty: local file · or postgres://name:password@server/db",
+                    ))
+                    .desired_width(300.0),
+            );
+            if !r.has_focus() && !r.lost_focus() {
+                r.request_focus();
+            }
+            if r.lost_focus() {
+                field.editing = false;
+                if !ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    settings.db = field.text.trim().to_string();
+                }
+            }
+            return;
+        }
+        ui.horizontal(|ui| {
+            let what = if status.shown.is_empty() {
+                tr(lang, "alleen in het geheugen", "in memory only").to_string()
+            } else {
+                crate::text::shorten(status.shown, 42)
+            };
+            ui.label(egui::RichText::new(what).monospace())
+                .on_hover_text(status.shown);
+            if status.fixed {
+                ui.label(
+                    egui::RichText::new(tr(lang, "(via --db)", "(set by --db)"))
+                        .color(theme::MUTED),
+                );
+            } else if ui.button(tr(lang, "Wijzig…", "Change…")).clicked() {
+                field.editing = true;
+                field.text = settings.db.clone();
+            }
+        });
+        match status.error {
+            Some(e) => {
+                ui.label(egui::RichText::new(e).color(theme::TERRACOTTA).small());
+            }
+            None if !status.shown.is_empty() => {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "✔ {} {}",
+                        status.sessions,
+                        tr(lang, "gesprekken van jou", "of your sessions")
+                    ))
+                    .small()
+                    .color(theme::MUTED),
+                );
+            }
+            None => {}
+        }
+    });
+}
+
 /// The title screen; edits `settings` in place.
-pub fn ui_title(ui: &mut egui::Ui, settings: &mut Settings, art: &ArtIds) -> Option<Action> {
+pub fn ui_title(
+    ui: &mut egui::Ui,
+    settings: &mut Settings,
+    art: &ArtIds,
+    field: &mut DbField,
+    status: &DbStatus,
+) -> Option<Action> {
     let lang = settings.lang;
     let mut action = None;
     ui.vertical_centered(|ui| {
@@ -109,6 +215,11 @@ pub fn ui_title(ui: &mut egui::Ui, settings: &mut Settings, art: &ArtIds) -> Opt
                         }
                     });
                     ui.end_row();
+                    ui.label(
+                        egui::RichText::new(tr(lang, "Resultaten", "Results")).strong(),
+                    );
+                    database_row(ui, lang, settings, field, status);
+                    ui.end_row();
                 });
         });
         ui.add_space(18.0);
@@ -126,13 +237,31 @@ pub fn ui_title(ui: &mut egui::Ui, settings: &mut Settings, art: &ArtIds) -> Opt
             action = Some(Action::Go(Screen::Picker));
         }
         ui.add_space(6.0);
-        if ui
-            .button(tr(lang, "Mijn geschiedenis  (H)", "My history  (H)"))
-            .clicked()
-            || key(ui, egui::Key::H)
-        {
-            action = Some(Action::Go(Screen::History));
-        }
+        ui.horizontal(|ui| {
+            // Centre the two buttons.
+            let w = 2.0 * 190.0 + ui.spacing().item_spacing.x;
+            ui.add_space(((ui.available_width() - w) / 2.0).max(0.0));
+            if ui
+                .add_sized(
+                    [190.0, 30.0],
+                    egui::Button::new(tr(lang, "Mijn geschiedenis  (H)", "My history  (H)")),
+                )
+                .clicked()
+                || key(ui, egui::Key::H)
+            {
+                action = Some(Action::Go(Screen::History));
+            }
+            if ui
+                .add_sized(
+                    [190.0, 30.0],
+                    egui::Button::new(tr(lang, "Team en ranglijst  (T)", "Team and leaderboard  (T)")),
+                )
+                .clicked()
+                || key(ui, egui::Key::T)
+            {
+                action = Some(Action::Go(Screen::Team));
+            }
+        });
         if key(ui, egui::Key::L) {
             settings.lang = if lang == Lang::Nl { Lang::En } else { Lang::Nl };
         }
@@ -140,8 +269,8 @@ pub fn ui_title(ui: &mut egui::Ui, settings: &mut Settings, art: &ArtIds) -> Opt
         ui.label(
             egui::RichText::new(tr(
                 lang,
-                "Toetsen: Enter verder · H geschiedenis · L taal · Tab en pijltjes om te kiezen",
-                "Keys: Enter continue · H history · L language · Tab and arrows to move",
+                "Toetsen: Enter verder · H geschiedenis · T team · L taal · Tab en pijltjes om te kiezen",
+                "Keys: Enter continue · H history · T team · L language · Tab and arrows to move",
             ))
             .small()
             .color(theme::MUTED),
@@ -159,12 +288,20 @@ mod tests {
     #[test]
     fn language_switch_and_start() {
         let mut harness = Harness::new_ui_state(
-            |ui, state: &mut (Settings, Option<Action>)| {
-                if let Some(a) = ui_title(ui, &mut state.0, &ArtIds::default()) {
+            |ui, state: &mut (Settings, Option<Action>, DbField)| {
+                let status = DbStatus {
+                    shown: "/data/results.sqlite3",
+                    error: None,
+                    fixed: false,
+                    sessions: 3,
+                };
+                if let Some(a) =
+                    ui_title(ui, &mut state.0, &ArtIds::default(), &mut state.2, &status)
+                {
                     state.1 = Some(a);
                 }
             },
-            (Settings::default(), None),
+            (Settings::default(), None, DbField::default()),
         );
         harness.get_by_label("English").click();
         harness.run();
@@ -172,5 +309,44 @@ mod tests {
         harness.get_by_label("Choose a scenario  (Enter)").click();
         harness.run();
         assert_eq!(harness.state().1, Some(Action::Go(Screen::Picker)));
+    }
+
+    #[test]
+    fn the_database_is_changed_by_typing_a_url_and_shown_without_its_password() {
+        let mut harness = Harness::new_ui_state(
+            |ui, state: &mut (Settings, DbField)| {
+                let shown = crate::store::redact(&state.0.db);
+                let status = DbStatus {
+                    shown: &shown,
+                    error: None,
+                    fixed: false,
+                    sessions: 0,
+                };
+                ui_title(ui, &mut state.0, &ArtIds::default(), &mut state.1, &status);
+            },
+            (Settings::default(), DbField::default()),
+        );
+        harness.get_by_label("Wijzig…").click();
+        harness.run();
+        assert!(harness.state().1.editing);
+        // Name, team, then the database field.
+        harness
+            .get_all_by_role(egui::accesskit::Role::TextInput)
+            .last()
+            .expect("the database field")
+            .type_text("postgres://team:geheim@server/dojo");
+        harness.run();
+        assert_eq!(harness.state().0.db, "", "nothing changes while typing");
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        harness.run();
+        assert_eq!(harness.state().0.db, "postgres://team:geheim@server/dojo");
+        assert!(!harness.state().1.editing);
+        assert!(
+            harness
+                .query_by_label_contains("postgres://team@server/dojo")
+                .is_some()
+        );
+        assert!(harness.query_by_label_contains("geheim").is_none());
     }
 }
