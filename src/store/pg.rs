@@ -13,6 +13,8 @@ const MIGRATION_LOCK: i64 = 0x646f_6a6f;
 pub(super) struct Db {
     client: Client,
     shown: String,
+    /// Prepared statements by SQL text: one round trip per query instead of two.
+    prepared: std::collections::HashMap<String, postgres::Statement>,
 }
 
 /// The message of an error and of everything that caused it.
@@ -112,6 +114,7 @@ impl Db {
         let mut db = Db {
             client,
             shown: shown.to_string(),
+            prepared: Default::default(),
         };
         db.migrate()?;
         Ok(db)
@@ -182,9 +185,20 @@ impl Db {
             })
             .collect();
         let refs: Vec<&(dyn ToSql + Sync)> = values.iter().map(|b| b.as_ref()).collect();
+        let statement = match self.prepared.get(sql) {
+            Some(s) => s.clone(),
+            None => {
+                let s = self
+                    .client
+                    .prepare(&dollar_params(sql))
+                    .map_err(|e| classify(&self.shown, e))?;
+                self.prepared.insert(sql.to_string(), s.clone());
+                s
+            }
+        };
         let rows = self
             .client
-            .query(&dollar_params(sql), &refs)
+            .query(&statement, &refs)
             .map_err(|e| classify(&self.shown, e))?;
         for row in &rows {
             each(row).map_err(|reason| StoreError::Corrupt {
