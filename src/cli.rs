@@ -173,14 +173,24 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     };
     let io = |e: std::io::Error| Failure::new(format!("cannot write output: {e}"));
     match command {
-        Command::Check { paths } => check(
-            if paths.is_empty() {
-                vec![cli.scenarios]
+        Command::Check { paths } => {
+            let paths = if paths.is_empty() {
+                // The scenarios, and the workshop plans next to them if there are any.
+                let mut v = vec![cli.scenarios.clone()];
+                let workshops = cli
+                    .scenarios
+                    .parent()
+                    .unwrap_or(Path::new("."))
+                    .join("workshops");
+                if workshops.is_dir() {
+                    v.push(workshops);
+                }
+                v
             } else {
                 paths
-            },
-            out,
-        ),
+            };
+            check(paths, &cli.scenarios, out)
+        }
         Command::Results {
             player,
             team,
@@ -311,11 +321,23 @@ fn open(name: &str, dir: &Path) -> Result<Arc<Playbook>, Failure> {
     Ok(Arc::new(Playbook::load(path)?))
 }
 
-fn check(paths: Vec<PathBuf>, out: &mut dyn Write) -> Result<(), Failure> {
-    let files = scenario::discover(&paths)?;
+/// The ids of the scenarios in `dir` that validate.
+fn playable_ids(dir: &Path) -> Vec<String> {
+    scenario::discover(&[dir.to_path_buf()])
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|f| Playbook::load(f).ok())
+        .map(|b| b.id().to_string())
+        .collect()
+}
+
+fn check(paths: Vec<PathBuf>, scenarios: &Path, out: &mut dyn Write) -> Result<(), Failure> {
+    use crate::workshop::{EXTENSION as WORKSHOP, Workshop};
+    let files = scenario::discover_with(&paths, &[scenario::EXTENSION, WORKSHOP])?;
+    let mut known: Option<Vec<String>> = None;
     if files.is_empty() {
         return Err(Failure::new(format!(
-            "no *.scenario.ron files in {}",
+            "no *.scenario.ron or *.workshop.ron files in {}",
             paths
                 .iter()
                 .map(|p| p.display().to_string())
@@ -326,6 +348,29 @@ fn check(paths: Vec<PathBuf>, out: &mut dyn Write) -> Result<(), Failure> {
     let mut errors = Vec::new();
     let mut bad_files = 0;
     for f in &files {
+        if f.to_string_lossy().ends_with(WORKSHOP) {
+            let known = known.get_or_insert_with(|| playable_ids(scenarios));
+            match Workshop::load(f, known) {
+                Ok(w) => {
+                    let steps: Vec<&str> =
+                        w.plan.steps.iter().map(|s| s.scenario.as_str()).collect();
+                    let _ = writeln!(
+                        out,
+                        "ok workshop {}: {}, {} step{} ({})",
+                        w.name,
+                        w.plan.title,
+                        steps.len(),
+                        if steps.len() == 1 { "" } else { "s" },
+                        steps.join(", ")
+                    );
+                }
+                Err(e) => {
+                    bad_files += 1;
+                    errors.push(e.to_string());
+                }
+            }
+            continue;
+        }
         match Playbook::load(f) {
             Ok(book) => {
                 let book = Arc::new(book);

@@ -16,6 +16,7 @@ pub mod scenario;
 pub mod score;
 pub mod store;
 pub mod text;
+pub mod workshop;
 
 pub use dialogue::{Conversation, Prompt};
 pub use render::Plan;

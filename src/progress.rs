@@ -129,6 +129,7 @@ mod tests {
             ),
             started: ended - 60,
             ended,
+            room: None,
         }
     }
 

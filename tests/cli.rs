@@ -259,3 +259,46 @@ fn talk_explains_bad_input_and_stops_cleanly_at_end_of_input() {
     assert_eq!(out.matches("Choose a number 1–4").count(), 2, "{out}");
     assert!(out.contains("Conversation abandoned."), "{out}");
 }
+
+#[test]
+fn check_validates_workshop_plans_too() {
+    let out = dojo(&["check"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("ok workshop verbinden: Verbinden voordat je vordert, 3 steps (ostrich, cant-pay, twitter-complaint)"),
+        "{text}"
+    );
+    let dir = std::env::temp_dir().join(format!("dojo-workshop-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("middag.workshop.ron");
+    std::fs::write(
+        &bad,
+        "(\n    title: \"Middag\",\n    steps: [\n        (scenario: \"ostrich\"),\n        (scenario: \"struisvogel\", notes: 7),\n    ],\n)\n",
+    )
+    .unwrap();
+    let out = dojo(&["check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("middag.workshop.ron:5:") && err.contains("string"),
+        "a type error names its position: {err}"
+    );
+    std::fs::write(
+        &bad,
+        "(\n    title: \"Middag\",\n    steps: [\n        (scenario: \"ostrich\"),\n        (scenario: \"struisvogel\"),\n    ],\n)\n",
+    )
+    .unwrap();
+    let out = dojo(&["check", bad.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("middag.workshop.ron:5:20: unknown scenario `struisvogel`; known: cant-pay, dispute, ostrich, twitter-complaint"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

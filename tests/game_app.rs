@@ -260,6 +260,7 @@ fn the_database_and_player_in_the_settings_choose_whose_sessions_are_shown() {
                     findings: serde_json::json!([]),
                     started: 1,
                     ended: 2,
+                    room: None,
                 })
                 .expect("inserts");
         }

@@ -285,6 +285,7 @@ fn a_newer_schema_is_refused_and_a_locked_database_says_so() {
             findings: serde_json::json!([]),
             started: 10,
             ended: 20,
+            room: None,
         };
         let id = s.insert(&session).expect("inserts");
         let back = s.sessions(&Filter::default()).expect("reads");

@@ -89,6 +89,7 @@ fn session(player: &str, team: &str, scenario: &str, overall: u8, ended: i64) ->
         findings: serde_json::json!([{"turn": 1, "principle": "listen", "verdict": "credit"}]),
         started: ended - 300,
         ended,
+        room: None,
     }
 }
 
@@ -105,11 +106,32 @@ fn sessions_round_trip_and_a_retried_write_is_not_a_duplicate() {
             id,
             "{loc}: the same key gives the same row"
         );
+        // A workshop room's session keeps its players and votes.
+        let mut room = session("De zaal", "Noord", "ostrich", 64, 1_100);
+        let mut tally = collector_dojo::workshop::Tally::new(2, vec!["a".into(), "b".into()]);
+        tally.counts = vec![3, 9];
+        tally.play(0);
+        room.room = Some(collector_dojo::workshop::Room {
+            workshop: Some("intro".into()),
+            players: vec!["Anouk".into(), "Bram".into()],
+            tallies: vec![tally],
+        });
+        let room_id = s.insert(&room).expect("inserts the room's session");
         let back = s.sessions(&Filter::default()).expect("reads");
-        assert_eq!(back, vec![Session { id, ..one }], "{loc}");
+        assert_eq!(
+            back,
+            vec![
+                Session { id, ..one },
+                Session {
+                    id: room_id,
+                    ..room
+                }
+            ],
+            "{loc}"
+        );
         // Reopening finds the same data and does not migrate again.
         let mut again = Store::open(&loc).expect("reopens");
-        assert_eq!(again.sessions(&Filter::default()).unwrap().len(), 1);
+        assert_eq!(again.sessions(&Filter::default()).unwrap().len(), 2);
         assert_eq!(again.schema_version().unwrap(), SCHEMA_VERSION);
     }
 }

@@ -294,6 +294,7 @@ mod tests {
             findings: serde_json::json!([]),
             started: ended.saturating_sub(60),
             ended,
+            room: None,
         }
     }
 

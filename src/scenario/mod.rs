@@ -183,16 +183,22 @@ fn parse_ron(src: &str) -> Result<Scenario, Problem> {
 
 /// Every `*.scenario.ron` under the given files and folders (folders recursively), sorted.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    discover_with(paths, &[EXTENSION])
+}
+
+/// Every file ending in one of `endings` under the given folders (recursively), and the given
+/// files themselves, sorted.
+pub fn discover_with(paths: &[PathBuf], endings: &[&str]) -> Result<Vec<PathBuf>, LoadError> {
     let mut found = Vec::new();
     for p in paths {
-        collect(p, &mut found)?;
+        collect(p, endings, &mut found)?;
     }
     found.sort();
     found.dedup();
     Ok(found)
 }
 
-fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+fn collect(path: &Path, endings: &[&str], out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
@@ -203,8 +209,9 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
             let entry = entry.map_err(io)?;
             let p = entry.path();
             let is_dir = entry.file_type().map_err(io)?.is_dir();
-            if is_dir || p.to_string_lossy().ends_with(EXTENSION) {
-                collect(&p, out)?;
+            let name = p.to_string_lossy();
+            if is_dir || endings.iter().any(|e| name.ends_with(e)) {
+                collect(&p, endings, out)?;
             }
         }
     } else {

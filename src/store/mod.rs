@@ -42,6 +42,9 @@ pub struct Session {
     /// Seconds since the Unix epoch.
     pub started: i64,
     pub ended: i64,
+    /// For a session a workshop room played: who was there and how they voted at each turn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<crate::workshop::Room>,
 }
 
 impl Session {
@@ -70,6 +73,7 @@ impl Session {
             findings: serde_json::to_value(&r.findings).unwrap_or_default(),
             started,
             ended,
+            room: None,
         }
     }
 }
@@ -267,6 +271,11 @@ const MIGRATIONS: &[Migration] = &[
         CREATE UNIQUE INDEX sessions_key ON sessions (session_key);
         CREATE INDEX sessions_board ON sessions (scenario, ended);",
     },
+    // 3: a workshop room's players and votes (JSON), for sessions a room played.
+    Migration {
+        sqlite: "ALTER TABLE sessions ADD COLUMN room TEXT;",
+        postgres: "ALTER TABLE sessions ADD COLUMN room TEXT;",
+    },
 ];
 
 /// The schema version this build writes.
@@ -348,11 +357,11 @@ pub fn content_hash(text: &str) -> String {
 
 const SESSION_COLUMNS: &str =
     "id, player, team, scenario, scenario_hash, title, seed, choices, plan, ending,
-    empathy, fact_gathering, agreement, compliance, overall, findings, started, ended, session_key";
+    empathy, fact_gathering, agreement, compliance, overall, findings, started, ended, session_key, room";
 
 const INSERT: &str = "INSERT INTO sessions (player, team, scenario, scenario_hash, title, seed, choices, plan,
-    ending, empathy, fact_gathering, agreement, compliance, overall, findings, started, ended, session_key)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+    ending, empathy, fact_gathering, agreement, compliance, overall, findings, started, ended, session_key, room)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
     ON CONFLICT (session_key) DO NOTHING RETURNING id";
 
 /// ` WHERE …` for a filter, pushing its parameters.
@@ -427,6 +436,7 @@ fn session_from(row: &dyn Cells) -> Result<Session, String> {
         started: row.int(16)?,
         ended: row.int(17)?,
         key: row.opt_text(18)?.unwrap_or_default(),
+        room: row.opt_text(19)?.map(|r| decode("room", &r)).transpose()?,
     })
 }
 
@@ -523,6 +533,7 @@ impl Store {
             Param::Int(s.started),
             Param::Int(s.ended),
             Param::Text(key.clone()),
+            Param::OptText(s.room.as_ref().map(json)),
         ];
         let mut id = None;
         // One statement is one transaction on both backends (autocommit).

@@ -417,6 +417,7 @@ mod tests {
             ),
             started: ended - 100,
             ended,
+            room: None,
         }
     }
 

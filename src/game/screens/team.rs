@@ -640,6 +640,7 @@ mod tests {
                 findings: serde_json::json!([]),
                 started: 0,
                 ended: now - ago_days * 86_400,
+                room: None,
             };
             s.started = s.ended - 60;
             store.insert(&s).unwrap();
