@@ -56,7 +56,7 @@ fn time<T>(n: usize, mut f: impl FnMut() -> Vec<T>) -> (f64, f64, usize) {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let a = Args::parse();
     let t = Instant::now();
-    let pools: Vec<Pool> = discover(&[a.scenarios.clone()])?
+    let pools: Vec<Pool> = discover(std::slice::from_ref(&a.scenarios))?
         .iter()
         .map(|f| Playbook::load(f).map(|b| Pool::new(&Arc::new(b), 150, 11)))
         .collect::<Result<_, _>>()?;

@@ -110,6 +110,10 @@ pub enum Command {
         seed: Option<u64>,
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
+        /// Workshop mode: a plan (a name from workshops/ or a .workshop.ron file) or one scenario
+        /// id, on the projector screens with the room's votes.
+        #[arg(long, value_name = "PLAN_OR_SCENARIO")]
+        workshop: Option<String>,
         /// Play as this player for this run (default: the name in the settings).
         #[arg(long)]
         player: Option<String>,
@@ -216,6 +220,8 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 scenario_hash: None,
                 since,
                 until: until.map(|d| d + 86_400),
+                // Leaderboards rank people; a workshop room's sessions are listed, not ranked.
+                solo: leaderboard.is_some(),
             };
             let text = match leaderboard {
                 Some(measure) => {
@@ -321,16 +327,6 @@ fn open(name: &str, dir: &Path) -> Result<Arc<Playbook>, Failure> {
     Ok(Arc::new(Playbook::load(path)?))
 }
 
-/// The ids of the scenarios in `dir` that validate.
-fn playable_ids(dir: &Path) -> Vec<String> {
-    scenario::discover(&[dir.to_path_buf()])
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|f| Playbook::load(f).ok())
-        .map(|b| b.id().to_string())
-        .collect()
-}
-
 fn check(paths: Vec<PathBuf>, scenarios: &Path, out: &mut dyn Write) -> Result<(), Failure> {
     use crate::workshop::{EXTENSION as WORKSHOP, Workshop};
     let files = scenario::discover_with(&paths, &[scenario::EXTENSION, WORKSHOP])?;
@@ -349,7 +345,7 @@ fn check(paths: Vec<PathBuf>, scenarios: &Path, out: &mut dyn Write) -> Result<(
     let mut bad_files = 0;
     for f in &files {
         if f.to_string_lossy().ends_with(WORKSHOP) {
-            let known = known.get_or_insert_with(|| playable_ids(scenarios));
+            let known = known.get_or_insert_with(|| scenario::playable_ids(scenarios));
             match Workshop::load(f, known) {
                 Ok(w) => {
                     let steps: Vec<&str> =

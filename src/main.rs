@@ -35,6 +35,7 @@ fn play(cli: Cli, started: std::time::Instant) -> i32 {
         ui_scale: None,
         player: None,
         team: None,
+        workshop: None,
         db: cli.db.clone(),
         started,
     };
@@ -44,6 +45,7 @@ fn play(cli: Cli, started: std::time::Instant) -> i32 {
         plan,
         seed,
         lang,
+        workshop,
         player,
         team,
         ui_scale,
@@ -56,6 +58,24 @@ fn play(cli: Cli, started: std::time::Instant) -> i32 {
         options.player = player;
         options.team = team;
         let scripted = !choices.is_empty() || screenshot.is_some() || screenshot_every.is_some();
+        let workshop = match workshop.map(|w| collector_dojo::workshop::find(&w, &cli.scenarios)) {
+            Some(Ok(w)) => Some(w),
+            Some(Err(e)) => {
+                eprintln!("{e}");
+                return 1;
+            }
+            None => None,
+        };
+        // A workshop's first scenario is what the script plays.
+        let scenario = scenario.or_else(|| {
+            workshop
+                .as_ref()
+                .and_then(|w| w.plan.steps.first())
+                .map(|s| s.scenario.clone())
+        });
+        if !scripted {
+            options.workshop = workshop.clone();
+        }
         match (scenario, scripted) {
             (Some(scenario), true) => {
                 options.automation = Some(Script {
@@ -65,14 +85,17 @@ fn play(cli: Cli, started: std::time::Instant) -> i32 {
                     seed: seed.unwrap_or(1),
                     screenshot,
                     every: screenshot_every,
+                    workshop,
                 });
             }
-            (Some(scenario), false) => options.open_at = Some(scenario),
+            (Some(scenario), false) if options.workshop.is_none() => {
+                options.open_at = Some(scenario)
+            }
+            (_, false) => {}
             (None, true) => {
                 eprintln!("--choices and --screenshot need --scenario ID");
                 return 2;
             }
-            (None, false) => {}
         }
     }
     match game::run(options) {

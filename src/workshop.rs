@@ -69,6 +69,7 @@ impl Workshop {
     pub fn single(scenario: &str) -> Workshop {
         Workshop {
             name: scenario.to_string(),
+            // `reveal` and `players` stay at their defaults: all options at once, no list.
             plan: Plan {
                 title: scenario.to_string(),
                 trainer: String::new(),
@@ -131,7 +132,7 @@ impl Workshop {
             );
         }
         for (i, s) in plan.steps.iter().enumerate() {
-            if !known.iter().any(|k| *k == s.scenario) {
+            if !known.contains(&s.scenario) {
                 at(
                     &format!("steps[{i}].scenario"),
                     format!(
@@ -184,6 +185,50 @@ impl Workshop {
             .and_then(|s| s.reveal)
             .unwrap_or(self.plan.reveal)
     }
+}
+
+/// The workshops folder next to a scenarios folder.
+pub fn folder(scenarios: &Path) -> PathBuf {
+    scenarios
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("workshops")
+}
+
+/// A workshop by name: a `.workshop.ron` file, a plan in the workshops folder next to
+/// `scenarios`, or a single scenario id. The error lists what exists.
+pub fn find(name: &str, scenarios: &Path) -> Result<Workshop, String> {
+    let known = crate::scenario::playable_ids(scenarios);
+    let dir = folder(scenarios);
+    let as_file = Path::new(name);
+    let by_name = dir.join(format!("{name}{EXTENSION}"));
+    for candidate in [as_file, by_name.as_path()] {
+        if candidate.is_file() && candidate.to_string_lossy().ends_with(EXTENSION) {
+            return Workshop::load(candidate, &known).map_err(|e| e.to_string());
+        }
+    }
+    if known.iter().any(|k| k == name) {
+        return Ok(Workshop::single(name));
+    }
+    let plans: Vec<String> = crate::scenario::discover_with(&[dir], &[EXTENSION])
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| {
+            p.file_name()?
+                .to_str()?
+                .strip_suffix(EXTENSION)
+                .map(str::to_string)
+        })
+        .collect();
+    Err(format!(
+        "no workshop plan or scenario `{name}`; plans: {}; scenarios: {}",
+        if plans.is_empty() {
+            "none".to_string()
+        } else {
+            plans.join(", ")
+        },
+        known.join(", ")
+    ))
 }
 
 /// The room's vote at one turn.

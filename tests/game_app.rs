@@ -294,3 +294,88 @@ fn the_database_and_player_in_the_settings_choose_whose_sessions_are_shown() {
     app.update();
     assert_eq!(records(&app), (Some(team_db), 1));
 }
+
+#[test]
+fn a_workshop_plays_its_steps_in_the_room_and_stores_the_votes() {
+    use collector_dojo::game::WorkshopRun;
+    use collector_dojo::workshop::{Tally, Workshop};
+    let data = temp("workshop");
+    let mut app = app(&fixture_dir(), &data);
+    assert!(until(&mut app, 500, |w| w
+        .resource::<Library>()
+        .get("mini")
+        .is_some()));
+    let plan = Workshop::parse(
+        r#"(title: "Proef", players: ["Anouk"], steps: [(scenario: "mini", seed: 2), (scenario: "mini", seed: 3)])"#,
+        Path::new("proef.workshop.ron"),
+        &["mini".to_string()],
+    )
+    .expect("plan");
+    act(&mut app, Action::StartWorkshop(plan));
+    assert_eq!(screen(&app), Screen::Room, "the projected room screen");
+    assert_eq!(
+        app.world().resource::<Session>().conv.seed(),
+        2,
+        "the step's seed"
+    );
+    // The room votes 4–1 for `ask`; the screen would push the tally as it plays.
+    let vote = |app: &mut App, turn: usize, options: &[&str], counts: Vec<u32>, play: usize| {
+        let mut t = Tally::new(turn, options.iter().map(|s| s.to_string()).collect());
+        t.counts = counts;
+        t.play(play);
+        let id = t.chosen.clone();
+        app.world_mut()
+            .resource_mut::<WorkshopRun>()
+            .tallies
+            .push(t);
+        act(app, Action::Choose(id));
+    };
+    vote(&mut app, 1, &["ask", "threat", "waive"], vec![4, 1, 0], 0);
+    vote(&mut app, 2, &["together", "fill", "info"], vec![5, 0, 2], 0);
+    assert_eq!(screen(&app), Screen::Negotiation);
+    act(
+        &mut app,
+        Action::Propose(Plan {
+            amount: 50.0,
+            count: 6,
+            days: 10,
+        }),
+    );
+    while screen(&app) == Screen::Room {
+        let turn = app.world().resource::<Session>().conv.turns().len() + 1;
+        let options: Vec<String> = app
+            .world()
+            .resource::<Session>()
+            .conv
+            .options()
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        let refs: Vec<&str> = options.iter().map(String::as_str).collect();
+        // The trainer overrides a split room.
+        let counts = vec![1; refs.len()];
+        vote(&mut app, turn, &refs, counts, 0);
+    }
+    assert_eq!(screen(&app), Screen::RoomDebrief, "the group debrief");
+    let stored = collector_dojo::store::Store::open(data.join("results.sqlite3").to_str().unwrap())
+        .and_then(|mut s| s.sessions(&Default::default()))
+        .expect("stored");
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].player, "Zaal · Proef");
+    let room = stored[0].room.clone().expect("the room's votes");
+    assert_eq!(room.workshop.as_deref(), Some("proef"));
+    assert_eq!(room.players, vec!["Anouk"]);
+    assert_eq!(room.tallies[0].counts, vec![4, 1, 0]);
+    assert!(!room.tallies[0].overridden);
+    assert!(
+        room.tallies.last().is_some_and(|t| t.overridden),
+        "a split room is an override"
+    );
+    act(&mut app, Action::NextStep);
+    assert_eq!(screen(&app), Screen::Room);
+    assert_eq!(app.world().resource::<Session>().conv.seed(), 3, "step two");
+    assert!(app.world().resource::<WorkshopRun>().tallies.is_empty());
+    act(&mut app, Action::NextStep);
+    assert_eq!(screen(&app), Screen::Title, "after the last step");
+    assert!(app.world().get_resource::<WorkshopRun>().is_none());
+}

@@ -197,3 +197,78 @@ fn automation_mode_shows_and_screenshots_the_debrief() {
         "the played session is stored: {mine:?}"
     );
 }
+
+#[test]
+fn workshop_mode_projects_the_room_and_its_debrief() {
+    if !have("xvfb-run") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install xvfb (see .ci/run)"
+        );
+        eprintln!("skipping: xvfb-run is not installed");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("dojo-xvfb-room-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let shot = dir.join("room-debrief.png");
+    let every = dir.join("screens");
+    let db = dir.join("r.sqlite3");
+    let out = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x800x24"])
+        .arg(env!("CARGO_BIN_EXE_collector-dojo"))
+        .args(["--db", db.to_str().unwrap(), "play", "--workshop", "verbinden"])
+        .args([
+            "--choices",
+            "call,warm_intro,reflect_avoid,explore_life,reflect_story_ask_money,ask_capacity,invite_plan,confirm_summary,thank_refer",
+            "--plan",
+            "50:12:21",
+            "--lang",
+            "en",
+            "--screenshot",
+        ])
+        .arg(&shot)
+        .arg("--screenshot-every")
+        .arg(&every)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("WGPU_BACKEND", "vulkan")
+        .output()
+        .expect("xvfb-run runs");
+    assert!(
+        out.status.success(),
+        "play --workshop exited with {:?}:\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for name in [
+        "01-room.png",
+        "room-vote.png",
+        "room-debrief-turn.png",
+        "room-debrief-scores.png",
+    ] {
+        assert!(every.join(name).is_file(), "no {name}");
+    }
+    // The vote screen shows the tally: the leading option's bar in teal, the others in gold.
+    let (_, _, channels, pixels) = decode(&every.join("room-vote.png"));
+    assert!(
+        count_near(&pixels, channels, [0x1f, 0x5f, 0x63], 6) > 1500,
+        "no majority bar"
+    );
+    assert!(
+        count_near(&pixels, channels, [0xe0, 0xa9, 0x4a], 6) > 300,
+        "no minority bars"
+    );
+    let (w, h, channels, pixels) = decode(&shot);
+    assert!(w >= 1000 && h >= 600);
+    assert!(
+        count_near(&pixels, channels, [0x1f, 0x5f, 0x63], 6) > 500,
+        "no tally in the debrief"
+    );
+    // The room's session is stored with its votes.
+    let mut store = collector_dojo::store::Store::open(db.to_str().unwrap()).expect("db");
+    let stored = store.sessions(&Default::default()).expect("reads");
+    assert_eq!(stored.len(), 1);
+    let room = stored[0].room.as_ref().expect("the room");
+    assert_eq!(room.workshop.as_deref(), Some("verbinden"));
+    assert_eq!(room.tallies.len(), 9, "one vote per option turn");
+    assert!(room.tallies.iter().all(|t| t.total() > 0 && !t.overridden));
+}

@@ -5,7 +5,8 @@
 
 use super::library::Library;
 use super::screens::negotiation::Draft;
-use super::session::{Action, Notice, Screen};
+use super::screens::room::{RoomDebriefState, RoomState};
+use super::session::{Action, Notice, Screen, Session, WorkshopRun};
 use crate::render::Plan;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
@@ -19,6 +20,9 @@ pub struct Script {
     pub seed: u64,
     pub screenshot: Option<PathBuf>,
     pub every: Option<PathBuf>,
+    /// Play it as a workshop room: the votes go to each chosen option (5 against 1 for the
+    /// others), the group debrief opens at the first turn with its alternatives revealed.
+    pub workshop: Option<crate::workshop::Workshop>,
 }
 
 /// Frames to let a screen settle (layout, images) before the next step.
@@ -36,6 +40,11 @@ struct Progress {
     shots_saved: usize,
     shot_screens: Vec<Screen>,
     phase: Phase,
+    /// Workshop mode: the votes of this turn are entered and shown.
+    voted: bool,
+    vote_shots: usize,
+    /// Workshop mode: how far the group debrief has been stepped.
+    debrief_stage: u8,
 }
 
 #[derive(Debug, Default, PartialEq, Eq, Clone, Copy)]
@@ -82,6 +91,28 @@ fn open_at(
     }
 }
 
+/// Opens the game in workshop mode (`play --workshop PLAN` without choices).
+#[derive(Resource, Debug, Clone)]
+pub struct OpenWorkshop(pub crate::workshop::Workshop);
+
+pub(super) fn open_workshop_plugin(app: &mut App) {
+    app.add_systems(Update, open_workshop);
+}
+
+fn open_workshop(
+    mut commands: Commands,
+    target: Option<Res<OpenWorkshop>>,
+    library: Res<Library>,
+    mut actions: MessageWriter<Action>,
+) {
+    let Some(t) = target else { return };
+    let first = t.0.plan.steps.first().map(|s| s.scenario.as_str());
+    if first.is_some_and(|id| library.get(id).is_some()) || library.ready {
+        actions.write(Action::StartWorkshop(t.0.clone()));
+        commands.remove_resource::<OpenWorkshop>();
+    }
+}
+
 fn fail(message: String, exit: &mut MessageWriter<AppExit>) {
     eprintln!("{message}");
     exit.write(AppExit::error());
@@ -97,6 +128,10 @@ fn drive(
     mut draft: ResMut<Draft>,
     mut progress: ResMut<Progress>,
     mut actions: MessageWriter<Action>,
+    session: Option<Res<Session>>,
+    mut run: Option<ResMut<WorkshopRun>>,
+    mut room: ResMut<RoomState>,
+    mut room_debrief: ResMut<RoomDebriefState>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let p = &mut *progress;
@@ -134,6 +169,10 @@ fn drive(
             if library.get(&script.scenario).is_some() && p.frame > SETTLE * 3 {
                 p.phase = Phase::Playing;
                 p.wait = SETTLE;
+                if let Some(w) = &script.workshop {
+                    actions.write(Action::StartWorkshop(w.clone()));
+                    return;
+                }
                 if script.every.is_some() {
                     // Show the title and picker screens on the way in.
                     return;
@@ -229,6 +268,109 @@ fn drive(
                     actions.write(Action::Go(Screen::Team));
                 }
                 Screen::Team => p.phase = Phase::Done,
+                Screen::Room => {
+                    let (Some(session), Some(run)) = (session.as_deref(), run.as_deref_mut())
+                    else {
+                        return;
+                    };
+                    room.follow(&session.conv);
+                    let options: Vec<String> = session
+                        .conv
+                        .options()
+                        .into_iter()
+                        .map(|(id, _)| id)
+                        .collect();
+                    if room.revealed < options.len() {
+                        room.revealed = options.len();
+                        return;
+                    }
+                    let Some(id) = script.choices.get(p.next_choice) else {
+                        return fail(
+                            format!(
+                                "{}: the conversation is not over after the given choices",
+                                script.scenario
+                            ),
+                            &mut exit,
+                        );
+                    };
+                    let Some(index) = options.iter().position(|o| o == id) else {
+                        // The engine names what is valid here.
+                        actions.write(Action::Choose(id.clone()));
+                        return;
+                    };
+                    let Some(tally) = room.tally.as_mut() else {
+                        return;
+                    };
+                    if !p.voted {
+                        for (i, c) in tally.counts.iter_mut().enumerate() {
+                            *c = if i == index { 5 } else { 1 };
+                        }
+                        p.voted = true;
+                        if let Some(dir) = &script.every
+                            && p.vote_shots == 0
+                        {
+                            p.vote_shots += 1;
+                            shoot(&mut commands, dir.join("room-vote.png"));
+                            p.shots_taken += 1;
+                        }
+                        return;
+                    }
+                    tally.play(index);
+                    run.tallies.push(tally.clone());
+                    room.tally = None;
+                    p.voted = false;
+                    actions.write(Action::Choose(id.clone()));
+                    p.next_choice += 1;
+                }
+                Screen::RoomDebrief => {
+                    if p.next_choice < script.choices.len() {
+                        return fail(
+                            format!(
+                                "{}: the conversation ended before choice `{}`",
+                                script.scenario, script.choices[p.next_choice]
+                            ),
+                            &mut exit,
+                        );
+                    }
+                    let first_vote = run
+                        .as_deref()
+                        .and_then(|r| r.tallies.first())
+                        .map_or(1, |t| t.turn);
+                    // Open the first voted turn with its alternatives, shoot it; with
+                    // --screenshot-every also the scores page (one shot per frame).
+                    match p.debrief_stage {
+                        0 => {
+                            room_debrief.page = first_vote;
+                            room_debrief.revealed = true;
+                            p.wait = SETTLE * 2;
+                        }
+                        1 => {
+                            if let Some(path) = &script.screenshot {
+                                shoot(&mut commands, path.clone());
+                                p.shots_taken += 1;
+                            }
+                        }
+                        2 => {
+                            if let Some(dir) = &script.every {
+                                shoot(&mut commands, dir.join("room-debrief-turn.png"));
+                                p.shots_taken += 1;
+                            }
+                        }
+                        3 if script.every.is_some() => {
+                            room_debrief.page =
+                                session.as_deref().map_or(1, |s| s.conv.turns().len() + 1);
+                            room_debrief.revealed = false;
+                        }
+                        4 if script.every.is_some() => {
+                            if let Some(dir) = &script.every {
+                                shoot(&mut commands, dir.join("room-debrief-scores.png"));
+                                p.shots_taken += 1;
+                            }
+                        }
+                        _ => p.phase = Phase::Done,
+                    }
+                    p.debrief_stage += 1;
+                }
             }
         }
         Phase::Done => {

@@ -12,7 +12,7 @@ pub mod session;
 pub mod settings;
 pub mod theme;
 
-pub use session::{Action, Screen, Session};
+pub use session::{Action, Screen, Session, WorkshopRun};
 
 use bevy::asset::io::AssetSourceBuilder;
 use bevy::prelude::*;
@@ -31,6 +31,8 @@ pub struct GameOptions {
     pub lang: Option<crate::text::Lang>,
     /// Overrides the UI scale for this run.
     pub ui_scale: Option<f32>,
+    /// Open in workshop mode with this plan.
+    pub workshop: Option<crate::workshop::Workshop>,
     /// Overrides the player's name and team for this run.
     pub player: Option<String>,
     pub team: Option<String>,
@@ -141,6 +143,9 @@ pub fn run(options: GameOptions) -> AppExit {
     }
     if let Some(script) = options.automation {
         app.insert_resource(script).add_plugins(automation::plugin);
+    } else if let Some(w) = options.workshop {
+        app.insert_resource(automation::OpenWorkshop(w))
+            .add_plugins(automation::open_workshop_plugin);
     } else if let Some(id) = options.open_at {
         app.insert_resource(automation::OpenAt(id))
             .add_plugins(automation::open_at_plugin);

@@ -26,6 +26,10 @@ pub enum Screen {
     Debrief,
     History,
     Team,
+    /// Workshop mode: the projected conversation, with the room's vote.
+    Room,
+    /// Workshop mode: the group debrief, turn by turn.
+    RoomDebrief,
 }
 
 /// Everything a player (or the automation) can ask of the game.
@@ -45,6 +49,20 @@ pub enum Action {
     Retry,
     /// Keep the turns before this one and play on from there.
     ReplayFrom(usize),
+    /// Start a workshop (a plan, or one scenario) at its first step.
+    StartWorkshop(crate::workshop::Workshop),
+    /// The workshop's next scenario (after the last: back to the title).
+    NextStep,
+}
+
+/// A workshop in progress: the plan, where the room is in it, and the votes so far.
+#[derive(Resource, Debug, Clone)]
+pub struct WorkshopRun {
+    pub workshop: crate::workshop::Workshop,
+    /// The step (0-based) being played.
+    pub step: usize,
+    /// The votes of this step's finished turns.
+    pub tallies: Vec<crate::workshop::Tally>,
 }
 
 /// Why the last action could not be carried out, shown to the player.
@@ -102,19 +120,38 @@ pub fn what_if(conv: &Conversation, turn: usize, lang: crate::text::Lang) -> Vec
     let Some(t) = conv.turns().get(turn.saturating_sub(1)) else {
         return Vec::new();
     };
-    let Act::Choice(chosen) = t.act else {
-        return Vec::new();
-    };
     let before = conv.prefix(turn - 1);
-    let Prompt::Choose { options, .. } = before.prompt() else {
-        return Vec::new();
-    };
+    // The options offered at that turn: a channel choice or a node's options.
+    let (chosen, options, channel): (usize, Vec<(String, Text)>, bool) =
+        match (t.act, before.prompt()) {
+            (Act::Choice(chosen), Prompt::Choose { options, .. }) => (
+                chosen,
+                options
+                    .iter()
+                    .map(|o| (o.id.clone(), o.text.clone()))
+                    .collect(),
+                false,
+            ),
+            (Act::Channel(chosen), Prompt::Channel(cc)) => (
+                chosen,
+                cc.options
+                    .iter()
+                    .map(|o| (o.id.clone(), o.text.clone()))
+                    .collect(),
+                true,
+            ),
+            _ => return Vec::new(),
+        };
     options
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(i, o)| {
+        .map(|(i, (id, text))| {
             let mut c = before.clone();
-            c.take_choice(i);
+            if channel {
+                c.take_channel(i);
+            } else {
+                c.take_choice(i);
+            }
             let next_line = c.node().and_then(|n| {
                 let node = c.book().node(n);
                 node.say.get(c.variant()).map(|l| c.fill().text(l, lang))
@@ -122,8 +159,8 @@ pub fn what_if(conv: &Conversation, turn: usize, lang: crate::text::Lang) -> Vec
             let best = best_continuation(&c, WHAT_IF_LIMIT)
                 .and_then(|b| Some((b.ending()?, assess(&b).scores)));
             Alternative {
-                option: o.id.clone(),
-                text: o.text.clone(),
+                option: id,
+                text,
                 chosen: i == chosen,
                 next_line,
                 best,
@@ -139,6 +176,11 @@ pub fn now() -> u64 {
         .unwrap_or(0)
 }
 
+/// The player name a room's sessions are stored under.
+pub fn room_name(w: &crate::workshop::Workshop) -> String {
+    format!("Zaal · {}", w.plan.title)
+}
+
 /// The set the action system runs in, for systems that must see its effects.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ApplyActions;
@@ -150,12 +192,14 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, apply_actions.in_set(ApplyActions));
 }
 
-/// The screen a conversation belongs on now.
-fn screen_for(conv: &Conversation) -> Screen {
-    match conv.prompt() {
-        Prompt::Negotiate { .. } => Screen::Negotiation,
-        Prompt::Ended(_) => Screen::Debrief,
-        _ => Screen::Conversation,
+/// The screen a conversation belongs on now (the room's screens in a workshop).
+fn screen_for(conv: &Conversation, room: bool) -> Screen {
+    match (conv.prompt(), room) {
+        (Prompt::Negotiate { .. }, _) => Screen::Negotiation,
+        (Prompt::Ended(_), false) => Screen::Debrief,
+        (Prompt::Ended(_), true) => Screen::RoomDebrief,
+        (_, false) => Screen::Conversation,
+        (_, true) => Screen::Room,
     }
 }
 
@@ -169,17 +213,20 @@ fn apply_actions(
     settings: Res<Settings>,
     mut records: ResMut<Records>,
     mut notice: ResMut<Notice>,
+    mut run: Option<ResMut<WorkshopRun>>,
 ) {
     for action in actions.read() {
         notice.0 = None;
+        let room = run.is_some();
         let start = |id: &str,
                      seed: u64,
+                     room: bool,
                      commands: &mut Commands,
                      next: &mut NextState<Screen>,
                      notice: &mut Notice| match library.get(id) {
             Some(book) => {
                 let s = Session::new(Arc::clone(book), seed);
-                next.set(screen_for(&s.conv));
+                next.set(screen_for(&s.conv, room));
                 commands.insert_resource(s);
             }
             None => {
@@ -194,20 +241,87 @@ fn apply_actions(
             Action::Go(screen) => {
                 next.set(*screen);
             }
-            Action::Start(id) => start(id, rand::random(), &mut commands, &mut next, &mut notice),
+            // A scenario started from the picker leaves workshop mode.
+            Action::Start(id) => {
+                commands.remove_resource::<WorkshopRun>();
+                run = None;
+                start(
+                    id,
+                    rand::random(),
+                    false,
+                    &mut commands,
+                    &mut next,
+                    &mut notice,
+                )
+            }
             Action::StartSeeded(id, seed) => {
-                start(id, *seed, &mut commands, &mut next, &mut notice)
+                commands.remove_resource::<WorkshopRun>();
+                run = None;
+                start(id, *seed, false, &mut commands, &mut next, &mut notice)
             }
             Action::Retry => {
                 if let Some(s) = &session {
                     let id = s.conv.book().id().to_string();
-                    start(&id, rand::random(), &mut commands, &mut next, &mut notice);
+                    if let Some(r) = run.as_mut() {
+                        r.tallies.clear();
+                    }
+                    start(
+                        &id,
+                        rand::random(),
+                        room,
+                        &mut commands,
+                        &mut next,
+                        &mut notice,
+                    );
+                }
+            }
+            Action::StartWorkshop(w) => {
+                let r = WorkshopRun {
+                    workshop: w.clone(),
+                    step: 0,
+                    tallies: Vec::new(),
+                };
+                match w.plan.steps.first() {
+                    Some(step) => {
+                        start(
+                            &step.scenario,
+                            step.seed.unwrap_or(1),
+                            true,
+                            &mut commands,
+                            &mut next,
+                            &mut notice,
+                        );
+                        commands.insert_resource(r);
+                    }
+                    None => notice.0 = Some(format!("workshop `{}` has no steps", w.name)),
+                }
+            }
+            Action::NextStep => {
+                let Some(r) = run.as_mut() else { continue };
+                r.step += 1;
+                r.tallies.clear();
+                match r.workshop.plan.steps.get(r.step).cloned() {
+                    Some(step) => start(
+                        &step.scenario,
+                        step.seed.unwrap_or(1),
+                        true,
+                        &mut commands,
+                        &mut next,
+                        &mut notice,
+                    ),
+                    None => {
+                        commands.remove_resource::<WorkshopRun>();
+                        next.set(Screen::Title);
+                    }
                 }
             }
             Action::ReplayFrom(turn) => {
                 if let Some(s) = session.as_mut() {
                     let conv = s.conv.prefix(turn.saturating_sub(1));
-                    next.set(screen_for(&conv));
+                    next.set(screen_for(&conv, room));
+                    if let Some(r) = run.as_mut() {
+                        r.tallies.retain(|t| t.turn < *turn);
+                    }
                     **s = Session {
                         conv,
                         started: now(),
@@ -219,14 +333,14 @@ fn apply_actions(
             Action::Choose(id) => {
                 let Some(s) = session.as_mut() else { continue };
                 match s.conv.choose(id) {
-                    Ok(()) => after_turn(s, &settings, &mut records, &mut next),
+                    Ok(()) => after_turn(s, &settings, &mut records, &mut next, run.as_deref()),
                     Err(e) => notice.0 = Some(e.to_string()),
                 }
             }
             Action::Propose(plan) => {
                 let Some(s) = session.as_mut() else { continue };
                 match s.conv.propose(*plan) {
-                    Ok(_) => after_turn(s, &settings, &mut records, &mut next),
+                    Ok(_) => after_turn(s, &settings, &mut records, &mut next, run.as_deref()),
                     Err(e) => notice.0 = Some(e.to_string()),
                 }
             }
@@ -240,21 +354,32 @@ fn after_turn(
     settings: &Settings,
     records: &mut Records,
     next: &mut NextState<Screen>,
+    run: Option<&WorkshopRun>,
 ) {
-    let screen = screen_for(&s.conv);
-    if screen == Screen::Debrief && s.assessment.is_none() {
+    let screen = screen_for(&s.conv, run.is_some());
+    if matches!(screen, Screen::Debrief | Screen::RoomDebrief) && s.assessment.is_none() {
         let a = assess(&s.conv);
         let report = crate::report::Report::from_assessment(&s.conv, &a, settings.lang);
         let hash = s.conv.book().hash.clone();
         let started = s.started as i64;
-        records.add(crate::store::Session::from_report(
+        let mut stored = crate::store::Session::from_report(
             &report,
             &hash,
             &settings.player,
             &settings.team,
             started,
             now() as i64,
-        ));
+        );
+        if let Some(r) = run {
+            // The room's session: stored under the room, with who was there and the votes.
+            stored.player = room_name(&r.workshop);
+            stored.room = Some(crate::workshop::Room {
+                workshop: Some(r.workshop.name.clone()),
+                players: r.workshop.plan.players.clone(),
+                tallies: r.tallies.clone(),
+            });
+        }
+        records.add(stored);
         s.assessment = Some(a);
     }
     next.set(screen);

@@ -220,6 +220,16 @@ fn collect(path: &Path, endings: &[&str], out: &mut Vec<PathBuf>) -> Result<(), 
     Ok(())
 }
 
+/// The ids of the scenarios in `dir` that validate, sorted.
+pub fn playable_ids(dir: &Path) -> Vec<String> {
+    discover(&[dir.to_path_buf()])
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|f| Playbook::load(f).ok())
+        .map(|b| b.id().to_string())
+        .collect()
+}
+
 /// Finds a scenario by id in `dir`, or takes `name` as a path if it names a file.
 pub fn resolve(name: &str, dir: &Path) -> Result<PathBuf, String> {
     let as_path = Path::new(name);

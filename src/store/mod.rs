@@ -146,6 +146,8 @@ pub struct Filter {
     pub since: Option<i64>,
     /// Only sessions ended before this time.
     pub until: Option<i64>,
+    /// Only sessions a player played alone (not a workshop room's).
+    pub solo: bool,
 }
 
 /// One row of a leaderboard: a player's best and mean score on the filtered sessions.
@@ -388,6 +390,9 @@ fn conditions(f: &Filter, params: &mut Vec<Param>) -> String {
     }
     if let Some(v) = f.until {
         add("ended", "<", Param::Int(v));
+    }
+    if f.solo {
+        parts.push("room IS NULL".to_string());
     }
     if parts.is_empty() {
         String::new()

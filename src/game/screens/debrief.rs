@@ -417,7 +417,12 @@ fn toggle(set: &mut BTreeSet<usize>, n: usize) {
     }
 }
 
-fn alternatives_ui(ui: &mut egui::Ui, lang: Lang, conv: &Conversation, alts: &[Alternative]) {
+pub(super) fn alternatives_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    conv: &Conversation,
+    alts: &[Alternative],
+) {
     let best = alts
         .iter()
         .filter_map(|a| a.best.map(|(_, s)| s.overall))

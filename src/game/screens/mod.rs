@@ -8,6 +8,7 @@ pub mod debrief;
 pub mod history;
 pub mod negotiation;
 pub mod picker;
+pub mod room;
 pub mod team;
 pub mod title;
 
@@ -34,6 +35,7 @@ pub(super) fn plugin(app: &mut App) {
             debrief::plugin,
             history::plugin,
             team::plugin,
+            room::plugin,
         ));
 }
 

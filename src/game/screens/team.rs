@@ -146,6 +146,8 @@ pub fn load(
             None
         },
         since: q.period.days().map(|d| now - d * 86_400),
+        // A workshop room is not a player on the board.
+        solo: true,
         ..Default::default()
     };
     let other_versions = match (&q.scenario, &hash) {
