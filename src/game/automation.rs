@@ -268,6 +268,7 @@ fn drive(
                     actions.write(Action::Go(Screen::Team));
                 }
                 Screen::Team => p.phase = Phase::Done,
+                Screen::Workshops => p.phase = Phase::Done,
                 Screen::Room => {
                     let (Some(session), Some(run)) = (session.as_deref(), run.as_deref_mut())
                     else {

@@ -113,6 +113,9 @@ pub fn run(options: GameOptions) -> AppExit {
     .add_plugins(EguiPlugin::default())
     .insert_resource(ClearColor(Color::srgb_u8(0xfb, 0xf7, 0xf0)))
     .insert_resource(art::AssetsDir(options.assets.clone()))
+    .insert_resource(screens::workshops::WorkshopsDir(Some(
+        crate::workshop::folder(&options.scenarios),
+    )))
     .add_systems(Startup, |mut commands: Commands| {
         commands.spawn(Camera2d);
     });

@@ -26,6 +26,8 @@ pub enum Screen {
     Debrief,
     History,
     Team,
+    /// Workshop mode: choose a plan or a scenario for the room.
+    Workshops,
     /// Workshop mode: the projected conversation, with the room's vote.
     Room,
     /// Workshop mode: the group debrief, turn by turn.

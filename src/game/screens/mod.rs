@@ -11,6 +11,7 @@ pub mod picker;
 pub mod room;
 pub mod team;
 pub mod title;
+pub mod workshops;
 
 use super::art::{ArtIds, Expression};
 use super::theme;
@@ -36,6 +37,7 @@ pub(super) fn plugin(app: &mut App) {
             history::plugin,
             team::plugin,
             room::plugin,
+            workshops::plugin,
         ));
 }
 

@@ -238,28 +238,30 @@ pub fn ui_title(
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            // Centre the two buttons.
-            let w = 2.0 * 190.0 + ui.spacing().item_spacing.x;
+            // Centre the three buttons.
+            let w = 3.0 * 200.0 + 2.0 * ui.spacing().item_spacing.x;
             ui.add_space(((ui.available_width() - w) / 2.0).max(0.0));
-            if ui
-                .add_sized(
-                    [190.0, 30.0],
-                    egui::Button::new(tr(lang, "Mijn geschiedenis  (H)", "My history  (H)")),
-                )
-                .clicked()
-                || key(ui, egui::Key::H)
-            {
-                action = Some(Action::Go(Screen::History));
-            }
-            if ui
-                .add_sized(
-                    [190.0, 30.0],
-                    egui::Button::new(tr(lang, "Team en ranglijst  (T)", "Team and leaderboard  (T)")),
-                )
-                .clicked()
-                || key(ui, egui::Key::T)
-            {
-                action = Some(Action::Go(Screen::Team));
+            for (label, k, screen) in [
+                (
+                    tr(lang, "Mijn geschiedenis  (H)", "My history  (H)"),
+                    egui::Key::H,
+                    Screen::History,
+                ),
+                (
+                    tr(lang, "Team en ranglijst  (T)", "Team and leaderboard  (T)"),
+                    egui::Key::T,
+                    Screen::Team,
+                ),
+                (
+                    tr(lang, "Workshop met de zaal  (W)", "Workshop with a room  (W)"),
+                    egui::Key::W,
+                    Screen::Workshops,
+                ),
+            ] {
+                let b = egui::Button::new(label).min_size(egui::vec2(200.0, 30.0));
+                if ui.add(b).clicked() || key(ui, k) {
+                    action = Some(Action::Go(screen));
+                }
             }
         });
         if key(ui, egui::Key::L) {
@@ -269,8 +271,8 @@ pub fn ui_title(
         ui.label(
             egui::RichText::new(tr(
                 lang,
-                "Toetsen: Enter verder · H geschiedenis · T team · L taal · Tab en pijltjes om te kiezen",
-                "Keys: Enter continue · H history · T team · L language · Tab and arrows to move",
+                "Toetsen: Enter verder · H geschiedenis · T team · W workshop · L taal · Tab en pijltjes om te kiezen",
+                "Keys: Enter continue · H history · T team · W workshop · L language · Tab and arrows to move",
             ))
             .small()
             .color(theme::MUTED),

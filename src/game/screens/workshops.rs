@@ -1,0 +1,220 @@
+//! The workshop chooser: the trainer's plans from the `workshops/` folder (with their steps,
+//! players and notes, or the `check` message of a broken one) and every scenario as a
+//! one-step workshop. Starting one opens the projected room screens.
+
+use super::{card, key, number_key, primary, tr, viewport_ui};
+use crate::game::library::Library;
+use crate::game::session::{Action, Screen};
+use crate::game::settings::Settings;
+use crate::game::theme;
+use crate::text::Lang;
+use crate::workshop::Workshop;
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, egui};
+use std::path::PathBuf;
+
+/// Where the trainer's plans are; `None`: no folder (only single scenarios are offered).
+#[derive(Resource, Debug, Clone, Default)]
+pub struct WorkshopsDir(pub Option<PathBuf>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<WorkshopsDir>().add_systems(
+        bevy_egui::EguiPrimaryContextPass,
+        system
+            .in_set(super::UiSet)
+            .run_if(in_state(Screen::Workshops)),
+    );
+}
+
+/// The plans in `dir`, each validated against the playable scenarios.
+pub fn plans(dir: Option<&std::path::Path>, known: &[String]) -> Vec<Result<Workshop, String>> {
+    let Some(dir) = dir else { return Vec::new() };
+    crate::scenario::discover_with(&[dir.to_path_buf()], &[crate::workshop::EXTENSION])
+        .unwrap_or_default()
+        .iter()
+        .map(|p| Workshop::load(p, known).map_err(|e| e.to_string()))
+        .collect()
+}
+
+fn system(
+    mut contexts: EguiContexts,
+    settings: Res<Settings>,
+    library: Res<Library>,
+    dir: Res<WorkshopsDir>,
+    mut cache: Local<Option<(usize, Vec<Result<Workshop, String>>)>>,
+    mut actions: MessageWriter<Action>,
+) -> Result {
+    let known: Vec<String> = library.playable().map(|b| b.id().to_string()).collect();
+    // Read the folder again when the playable scenarios change (hot reload).
+    if cache.as_ref().map(|c| c.0) != Some(known.len()) {
+        *cache = Some((known.len(), plans(dir.0.as_deref(), &known)));
+    }
+    let list = cache.as_ref().map(|c| c.1.as_slice()).unwrap_or(&[]);
+    let singles: Vec<(String, String)> = library
+        .playable()
+        .map(|b| {
+            (
+                b.id().to_string(),
+                b.scenario.title.get(settings.lang).to_string(),
+            )
+        })
+        .collect();
+    let ctx = contexts.ctx_mut()?;
+    let mut root = viewport_ui(ctx);
+    let action = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            ui_workshops(ui, settings.lang, list, &singles)
+        })
+        .inner;
+    if let Some(a) = action {
+        actions.write(a);
+    }
+    Ok(())
+}
+
+/// The chooser: plans first (1–9 start them), then single scenarios.
+pub fn ui_workshops(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    plans: &[Result<Workshop, String>],
+    singles: &[(String, String)],
+) -> Option<Action> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.heading(tr(lang, "Workshop", "Workshop"));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(tr(lang, "Terug (Esc)", "Back (Esc)")).clicked()
+                || key(ui, egui::Key::Escape)
+            {
+                action = Some(Action::Go(Screen::Title));
+            }
+        });
+    });
+    ui.label(
+        egui::RichText::new(tr(
+            lang,
+            "Eén scherm voor de hele zaal: de klant spreekt, de zaal bespreekt en stemt, jij speelt de keuze. Scores pas in de nabespreking.",
+            "One screen for the whole room: the customer speaks, the room discusses and votes, you play the choice. Scores only in the debrief.",
+        ))
+        .color(theme::MUTED),
+    );
+    ui.add_space(8.0);
+    let good: Vec<&Workshop> = plans.iter().filter_map(|p| p.as_ref().ok()).collect();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if plans.is_empty() {
+                ui.label(tr(
+                    lang,
+                    "Nog geen workshopplannen. Maak er een in workshops/<naam>.workshop.ron (zie docs/workshop-format.md).",
+                    "No workshop plans yet. Write one in workshops/<name>.workshop.ron (see docs/workshop-format.md).",
+                ));
+            }
+            for (i, w) in good.iter().enumerate() {
+                card(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            egui::RichText::new(format!("{}  {}", i + 1, w.plan.title))
+                                .size(22.0)
+                                .strong(),
+                        );
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if primary(ui, tr(lang, "Start", "Start")).clicked() {
+                                action = Some(Action::StartWorkshop((*w).clone()));
+                            }
+                        });
+                    });
+                    let steps: Vec<&str> =
+                        w.plan.steps.iter().map(|s| s.scenario.as_str()).collect();
+                    ui.label(format!(
+                        "{} {}: {}",
+                        steps.len(),
+                        tr(lang, "stappen", "steps"),
+                        steps.join(", ")
+                    ));
+                    if !w.plan.players.is_empty() {
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "{}: {}",
+                                tr(lang, "Deelnemers", "Participants"),
+                                w.plan.players.join(", ")
+                            ))
+                            .color(theme::MUTED),
+                        );
+                    }
+                    if !w.plan.notes.is_empty() {
+                        ui.label(egui::RichText::new(&w.plan.notes).italics().color(theme::MUTED));
+                    }
+                });
+                ui.add_space(6.0);
+            }
+            for e in plans.iter().filter_map(|p| p.as_ref().err()) {
+                super::warning(ui, e);
+            }
+            ui.add_space(8.0);
+            ui.label(
+                egui::RichText::new(tr(lang, "Of één scenario met de zaal:", "Or one scenario with the room:"))
+                    .strong(),
+            );
+            ui.horizontal_wrapped(|ui| {
+                for (id, title) in singles {
+                    if ui.button(title).clicked() {
+                        action = Some(Action::StartWorkshop(Workshop::single(id)));
+                    }
+                }
+            });
+        });
+    if let Some(n) = number_key(ui)
+        && let Some(w) = good.get(n - 1)
+    {
+        action = Some(Action::StartWorkshop((*w).clone()));
+    }
+    action
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn plans_start_by_number_and_broken_ones_show_their_message() {
+        let plan = Workshop::parse(
+            r#"(title: "Verbinden", players: ["Anouk"], steps: [(scenario: "ostrich")])"#,
+            std::path::Path::new("verbinden.workshop.ron"),
+            &["ostrich".to_string()],
+        )
+        .expect("plan");
+        let plans = vec![
+            Ok(plan.clone()),
+            Err("workshops/kapot.workshop.ron:3:5: unknown scenario `x`".to_string()),
+        ];
+        let singles = vec![("ostrich".to_string(), "De la met brieven".to_string())];
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 720.0))
+            .build_ui_state(
+                |ui, got: &mut Option<Action>| {
+                    if let Some(a) = ui_workshops(ui, Lang::Nl, &plans, &singles) {
+                        *got = Some(a);
+                    }
+                },
+                None,
+            );
+        h.run();
+        assert!(h.query_by_label_contains("Deelnemers: Anouk").is_some());
+        assert!(
+            h.query_by_label_contains("kapot.workshop.ron:3:5")
+                .is_some()
+        );
+        h.key_press(egui::Key::Num1);
+        h.run();
+        assert_eq!(h.state(), &Some(Action::StartWorkshop(plan)));
+        h.get_by_label("De la met brieven").click();
+        h.run();
+        assert_eq!(
+            h.state(),
+            &Some(Action::StartWorkshop(Workshop::single("ostrich")))
+        );
+    }
+}
