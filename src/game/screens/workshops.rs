@@ -26,8 +26,11 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+/// A plan, or the `check` message of a broken one.
+pub type Listed = Result<Workshop, String>;
+
 /// The plans in `dir`, each validated against the playable scenarios.
-pub fn plans(dir: Option<&std::path::Path>, known: &[String]) -> Vec<Result<Workshop, String>> {
+pub fn plans(dir: Option<&std::path::Path>, known: &[String]) -> Vec<Listed> {
     let Some(dir) = dir else { return Vec::new() };
     crate::scenario::discover_with(&[dir.to_path_buf()], &[crate::workshop::EXTENSION])
         .unwrap_or_default()
@@ -41,7 +44,7 @@ fn system(
     settings: Res<Settings>,
     library: Res<Library>,
     dir: Res<WorkshopsDir>,
-    mut cache: Local<Option<(usize, Vec<Result<Workshop, String>>)>>,
+    mut cache: Local<Option<(usize, Vec<Listed>)>>,
     mut actions: MessageWriter<Action>,
 ) -> Result {
     let known: Vec<String> = library.playable().map(|b| b.id().to_string()).collect();
@@ -76,7 +79,7 @@ fn system(
 pub fn ui_workshops(
     ui: &mut egui::Ui,
     lang: Lang,
-    plans: &[Result<Workshop, String>],
+    plans: &[Listed],
     singles: &[(String, String)],
 ) -> Option<Action> {
     let mut action = None;
