@@ -13,6 +13,21 @@ fn have(cmd: &str) -> bool {
 }
 
 /// Pixels within `tol` of `rgb`.
+/// Whether Xvfb is here; outside CI a missing one skips the test with a message.
+fn xvfb_or_skip() -> bool {
+    if have("xvfb-run") {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must install xvfb (see .ci/run)"
+    );
+    eprintln!(
+        "skipping: xvfb-run is not installed (apt-get install xvfb xauth mesa-vulkan-drivers)"
+    );
+    false
+}
+
 fn count_near(img: &[u8], channels: usize, rgb: [u8; 3], tol: i32) -> usize {
     img.chunks_exact(channels)
         .filter(|p| (0..3).all(|i| (i32::from(p[i]) - i32::from(rgb[i])).abs() <= tol))
@@ -32,14 +47,7 @@ fn decode(path: &Path) -> (u32, u32, usize, Vec<u8>) {
 
 #[test]
 fn automation_mode_shows_and_screenshots_the_debrief() {
-    if !have("xvfb-run") {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install xvfb (see .ci/run)"
-        );
-        eprintln!(
-            "skipping: xvfb-run is not installed (apt-get install xvfb xauth mesa-vulkan-drivers)"
-        );
+    if !xvfb_or_skip() {
         return;
     }
     let dir = std::env::temp_dir().join(format!("dojo-xvfb-{}", std::process::id()));
@@ -200,12 +208,7 @@ fn automation_mode_shows_and_screenshots_the_debrief() {
 
 #[test]
 fn workshop_mode_projects_the_room_and_its_debrief() {
-    if !have("xvfb-run") {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install xvfb (see .ci/run)"
-        );
-        eprintln!("skipping: xvfb-run is not installed");
+    if !xvfb_or_skip() {
         return;
     }
     let dir = std::env::temp_dir().join(format!("dojo-xvfb-room-{}", std::process::id()));

@@ -2,7 +2,7 @@
 //! the principle behind each (a card explains it), the better option at each weak turn and
 //! where it would have led (the engine replays it), retry and replay from a turn.
 
-use super::{card, principle_card, principle_chip, score_bar, tr, viewport_ui};
+use super::{card, principle_chip, score_bar, tr, viewport_ui};
 use crate::dialogue::{Act, Conversation, Speaker};
 use crate::game::art::ArtIds;
 use crate::game::records::Records;
@@ -348,28 +348,7 @@ pub fn ui_debrief(
         });
     });
 
-    if let Some(p) = state.card {
-        let mut open = true;
-        egui::Window::new(p.title().get(lang))
-            .title_bar(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(root.ctx(), |ui| {
-                ui.set_max_width(560.0);
-                principle_card(ui, v.art, lang, p);
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .button(tr(lang, "Sluiten (Esc)", "Close (Esc)"))
-                        .clicked()
-                    {
-                        open = false;
-                    }
-                });
-            });
-        if !open {
-            state.card = None;
-        }
-    }
+    super::principle_window(root, v.art, lang, &mut state.card);
 
     // Keyboard: the debrief is fully usable without a mouse.
     let k = |key| super::key(root, key);

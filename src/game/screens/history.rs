@@ -335,17 +335,9 @@ pub fn ui_history(
             },
         );
     });
-    if let Some(p) = view.card {
-        let mut open = true;
-        egui::Window::new(p.title().get(lang))
-            .open(&mut open)
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(ui.ctx(), |ui| super::principle_card(ui, art, lang, p));
-        if !open || key(ui, egui::Key::Escape) {
-            view.card = None;
-        }
+    super::principle_window(ui, art, lang, &mut view.card);
+    if key(ui, egui::Key::Escape) {
+        view.card = None;
     }
     action
 }

@@ -268,6 +268,31 @@ pub fn principle_card(ui: &mut egui::Ui, art: &ArtIds, lang: Lang, p: Principle)
     });
 }
 
+/// The open principle card as a window in the middle of the screen; Close empties `card`.
+pub fn principle_window(root: &egui::Ui, art: &ArtIds, lang: Lang, card: &mut Option<Principle>) {
+    let Some(p) = *card else { return };
+    let mut open = true;
+    egui::Window::new(p.title().get(lang))
+        .title_bar(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .show(root.ctx(), |ui| {
+            ui.set_max_width(600.0);
+            principle_card(ui, art, lang, p);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button(tr(lang, "Sluiten (Esc)", "Close (Esc)"))
+                    .clicked()
+                {
+                    open = false;
+                }
+            });
+        });
+    if !open {
+        *card = None;
+    }
+}
+
 /// One score as a labelled bar with its value and band, in two lines so it fits any width.
 pub fn score_bar(ui: &mut egui::Ui, lang: Lang, label: &str, value: u8) {
     let band = Band::of(value);

@@ -6,9 +6,7 @@
 //! run with the same people's own results. No scores are shown before that debrief.
 
 use super::debrief::alternatives_ui;
-use super::{
-    key, number_key, portrait, principle_card, principle_chip, score_bar, tr, viewport_ui,
-};
+use super::{key, number_key, portrait, principle_chip, score_bar, tr, viewport_ui};
 use crate::dialogue::{Conversation, Speaker};
 use crate::game::art::ArtIds;
 use crate::game::records::Records;
@@ -620,26 +618,7 @@ pub fn ui_room_debrief(
                 }
             });
     });
-    if let Some(p) = state.card {
-        let mut open = true;
-        egui::Window::new(p.title().get(lang))
-            .title_bar(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .show(root.ctx(), |ui| {
-                ui.set_max_width(640.0);
-                principle_card(ui, v.art, lang, p);
-                if ui
-                    .button(tr(lang, "Sluiten (Esc)", "Close (Esc)"))
-                    .clicked()
-                {
-                    open = false;
-                }
-            });
-        if !open {
-            state.card = None;
-        }
-    }
+    super::principle_window(root, v.art, lang, &mut state.card);
     let k = |k| key(root, k);
     if k(egui::Key::ArrowRight) || k(egui::Key::Space) {
         state.page = (state.page + 1).min(last);
