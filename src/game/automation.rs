@@ -307,13 +307,17 @@ fn drive(
                             *c = if i == index { 5 } else { 1 };
                         }
                         p.voted = true;
-                        if let Some(dir) = &script.every
-                            && p.vote_shots == 0
-                        {
-                            p.vote_shots += 1;
-                            shoot(&mut commands, dir.join("room-vote.png"));
-                            p.shots_taken += 1;
-                        }
+                        return;
+                    }
+                    // The votes are shown and settled (new text's glyphs reach the font
+                    // texture a frame late): shoot the first vote once.
+                    if let Some(dir) = &script.every
+                        && p.vote_shots == 0
+                    {
+                        p.vote_shots += 1;
+                        shoot(&mut commands, dir.join("room-vote.png"));
+                        p.shots_taken += 1;
+                        p.wait = 2;
                         return;
                     }
                     tally.play(index);

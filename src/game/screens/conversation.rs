@@ -109,7 +109,7 @@ pub fn ui_conversation(root: &mut egui::Ui, v: &View, conv: &Conversation) -> Op
     egui::Panel::left("conv-customer")
         .exact_size(side)
         .show(root, |ui| {
-            customer_panel(ui, v.art, lang, conv, v.shown, v.delta)
+            customer_panel(ui, v.art, lang, conv, Some((v.shown, v.delta)))
         });
     egui::Panel::bottom("conv-options").show(root, |ui| {
         ui.add_space(6.0);

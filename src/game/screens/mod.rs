@@ -61,6 +61,9 @@ pub fn viewport_ui(ctx: &egui::Context) -> egui::Ui {
 pub fn number_key(ui: &egui::Ui) -> Option<usize> {
     use egui::Key::*;
     let keys = [Num1, Num2, Num3, Num4, Num5, Num6, Num7, Num8, Num9];
+    if ui.ctx().egui_wants_keyboard_input() {
+        return None;
+    }
     ui.input(|i| keys.iter().position(|k| i.key_pressed(*k)).map(|p| p + 1))
 }
 
@@ -392,14 +395,17 @@ pub fn top_bar(ui: &mut egui::Ui, art: &ArtIds, lang: Lang, conv: &Conversation,
     });
 }
 
-/// The customer panel every play screen shares: portrait, mood, notes.
+/// Trust and stress as drawn, with their last change.
+pub type MoodBars = ((f32, f32), Option<(i32, i32)>);
+
+/// The customer panel every play screen shares: portrait, mood, notes. `mood: None` hides
+/// the bars (a workshop room sees them only in the debrief).
 pub fn customer_panel(
     ui: &mut egui::Ui,
     art: &ArtIds,
     lang: Lang,
     conv: &Conversation,
-    shown: (f32, f32),
-    delta: Option<(i32, i32)>,
+    mood: Option<MoodBars>,
 ) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -412,8 +418,10 @@ pub fn customer_panel(
                 ui.label(egui::RichText::new(s.persona.archetype.label()).color(theme::MUTED));
             });
             ui.add_space(8.0);
-            mood_bars(ui, lang, shown, delta);
-            ui.add_space(10.0);
+            if let Some((shown, delta)) = mood {
+                mood_bars(ui, lang, shown, delta);
+                ui.add_space(10.0);
+            }
             ui.separator();
             notes(ui, lang, conv);
         });

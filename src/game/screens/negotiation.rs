@@ -6,7 +6,7 @@ use super::{customer_panel, top_bar, tr, viewport_ui, warning};
 use crate::dialogue::Conversation;
 use crate::game::art::ArtIds;
 use crate::game::screens::conversation::MoodShown;
-use crate::game::session::{Action, Notice, Screen, Session};
+use crate::game::session::{Action, Notice, Screen, Session, WorkshopRun};
 use crate::game::settings::Settings;
 use crate::game::theme;
 use crate::render::{Plan, money};
@@ -67,6 +67,7 @@ fn system(
     shown: Res<MoodShown>,
     notice: Res<Notice>,
     art: Res<ArtIds>,
+    room: Option<Res<WorkshopRun>>,
     mut draft: ResMut<Draft>,
     mut actions: MessageWriter<Action>,
 ) -> Result {
@@ -83,14 +84,11 @@ fn system(
     egui::Panel::left("neg-customer")
         .exact_size(side)
         .show(&mut root, |ui| {
-            customer_panel(
-                ui,
-                &art,
-                lang,
-                &session.conv,
-                (shown.trust, shown.stress),
-                shown.delta,
-            )
+            // A workshop room sees no scores or mood until its debrief.
+            let mood = room
+                .is_none()
+                .then_some(((shown.trust, shown.stress), shown.delta));
+            customer_panel(ui, &art, lang, &session.conv, mood)
         });
     let mut d = draft.0;
     let action = egui::CentralPanel::default()

@@ -756,7 +756,7 @@ fn scores_page(ui: &mut egui::Ui, v: &DebriefView, a: &Assessment) {
     }
     ui.add_space(10.0);
     if v.players.is_empty() {
-        ui.label(egui::RichText::new(tr(lang, "Zet de namen van de deelnemers in het workshopplan (players) om de zaal met hun eigen resultaten te vergelijken.", "List the participants in the workshop plan (players) to compare the room with their own results.")).color(theme::MUTED));
+        ui.label(egui::RichText::new(tr(lang, "Typ bij de start van de workshop wie er in de zaal zit (of zet hen in het plan bij players) om de zaal met ieders eigen resultaten te vergelijken.", "Type who is in the room when starting the workshop (or list them in the plan's players) to compare the room with everyone's own results.")).color(theme::MUTED));
         return;
     }
     super::card(ui, |ui| {

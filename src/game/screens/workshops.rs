@@ -45,6 +45,7 @@ fn system(
     library: Res<Library>,
     dir: Res<WorkshopsDir>,
     mut cache: Local<Option<(usize, Vec<Listed>)>>,
+    mut participants: Local<String>,
     mut actions: MessageWriter<Action>,
 ) -> Result {
     let known: Vec<String> = library.playable().map(|b| b.id().to_string()).collect();
@@ -66,7 +67,7 @@ fn system(
     let mut root = viewport_ui(ctx);
     let action = egui::CentralPanel::default()
         .show(&mut root, |ui| {
-            ui_workshops(ui, settings.lang, list, &singles)
+            ui_workshops(ui, settings.lang, list, &singles, &mut participants)
         })
         .inner;
     if let Some(a) = action {
@@ -75,12 +76,34 @@ fn system(
     Ok(())
 }
 
-/// The chooser: plans first (1–9 start them), then single scenarios.
+/// The names typed in "who is in the room", or `None` when none were typed.
+fn typed_names(typed: &str) -> Option<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for n in typed.split([',', ';', '\n']).map(str::trim) {
+        if !n.is_empty() && !names.iter().any(|m| m.eq_ignore_ascii_case(n)) {
+            names.push(n.to_string());
+        }
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// The plan as the room plays it: the participants typed today replace the plan's list.
+fn for_room(w: &Workshop, typed: &str) -> Workshop {
+    let mut w = w.clone();
+    if let Some(names) = typed_names(typed) {
+        w.plan.players = names;
+    }
+    w
+}
+
+/// The chooser: who is in the room, plans (1–9 start them), then single scenarios.
+/// `participants` is the text field of names, kept by the caller between frames.
 pub fn ui_workshops(
     ui: &mut egui::Ui,
     lang: Lang,
     plans: &[Listed],
     singles: &[(String, String)],
+    participants: &mut String,
 ) -> Option<Action> {
     let mut action = None;
     ui.horizontal(|ui| {
@@ -101,6 +124,21 @@ pub fn ui_workshops(
         ))
         .color(theme::MUTED),
     );
+    ui.add_space(8.0);
+    // The room differs every time the plan is given: the names typed here are compared with
+    // each one's own results after the debrief.
+    ui.horizontal(|ui| {
+        ui.label(tr(lang, "Wie zit er in de zaal?", "Who is in the room?"));
+        ui.add(
+            egui::TextEdit::singleline(participants)
+                .hint_text(tr(
+                    lang,
+                    "namen, gescheiden door komma's (anders die van het plan)",
+                    "names, separated by commas (otherwise the plan's)",
+                ))
+                .desired_width(ui.available_width().min(520.0)),
+        );
+    });
     ui.add_space(8.0);
     let good: Vec<&Workshop> = plans.iter().filter_map(|p| p.as_ref().ok()).collect();
     egui::ScrollArea::vertical()
@@ -123,7 +161,7 @@ pub fn ui_workshops(
                         );
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             if primary(ui, tr(lang, "Start", "Start")).clicked() {
-                                action = Some(Action::StartWorkshop((*w).clone()));
+                                action = Some(Action::StartWorkshop(for_room(w, participants)));
                             }
                         });
                     });
@@ -135,7 +173,7 @@ pub fn ui_workshops(
                         tr(lang, "stappen", "steps"),
                         steps.join(", ")
                     ));
-                    if !w.plan.players.is_empty() {
+                    if !w.plan.players.is_empty() && typed_names(participants).is_none() {
                         ui.label(
                             egui::RichText::new(format!(
                                 "{}: {}",
@@ -162,7 +200,10 @@ pub fn ui_workshops(
             ui.horizontal_wrapped(|ui| {
                 for (id, title) in singles {
                     if ui.button(title).clicked() {
-                        action = Some(Action::StartWorkshop(Workshop::single(id)));
+                        action = Some(Action::StartWorkshop(for_room(
+                            &Workshop::single(id),
+                            participants,
+                        )));
                     }
                 }
             });
@@ -170,7 +211,7 @@ pub fn ui_workshops(
     if let Some(n) = number_key(ui)
         && let Some(w) = good.get(n - 1)
     {
-        action = Some(Action::StartWorkshop((*w).clone()));
+        action = Some(Action::StartWorkshop(for_room(w, participants)));
     }
     action
 }
@@ -197,12 +238,12 @@ mod tests {
         let mut h = Harness::builder()
             .with_size(egui::vec2(1280.0, 720.0))
             .build_ui_state(
-                |ui, got: &mut Option<Action>| {
-                    if let Some(a) = ui_workshops(ui, Lang::Nl, &plans, &singles) {
+                |ui, (got, names): &mut (Option<Action>, String)| {
+                    if let Some(a) = ui_workshops(ui, Lang::Nl, &plans, &singles, names) {
                         *got = Some(a);
                     }
                 },
-                None,
+                (None, String::new()),
             );
         h.run();
         assert!(h.query_by_label_contains("Deelnemers: Anouk").is_some());
@@ -212,12 +253,52 @@ mod tests {
         );
         h.key_press(egui::Key::Num1);
         h.run();
-        assert_eq!(h.state(), &Some(Action::StartWorkshop(plan)));
+        assert_eq!(h.state().0, Some(Action::StartWorkshop(plan.clone())));
         h.get_by_label("De la met brieven").click();
         h.run();
         assert_eq!(
-            h.state(),
-            &Some(Action::StartWorkshop(Workshop::single("ostrich")))
+            h.state().0,
+            Some(Action::StartWorkshop(Workshop::single("ostrich")))
         );
+    }
+
+    #[test]
+    fn the_names_typed_for_today_replace_the_plans_players() {
+        let plan = Workshop::parse(
+            r#"(title: "Verbinden", players: ["Anouk"], steps: [(scenario: "ostrich")])"#,
+            std::path::Path::new("verbinden.workshop.ron"),
+            &["ostrich".to_string()],
+        )
+        .expect("plan");
+        let plans = vec![Ok(plan.clone())];
+        let singles = vec![("ostrich".to_string(), "De la met brieven".to_string())];
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 720.0))
+            .build_ui_state(
+                |ui, (got, names): &mut (Option<Action>, String)| {
+                    if let Some(a) = ui_workshops(ui, Lang::Nl, &plans, &singles, names) {
+                        *got = Some(a);
+                    }
+                },
+                (None, String::new()),
+            );
+        h.run();
+        h.get_by_role(egui::accesskit::Role::TextInput).click();
+        h.run();
+        h.get_by_role(egui::accesskit::Role::TextInput)
+            .type_text("Bram, Fatima;  bram ,Lotte1");
+        h.run();
+        // Digits typed in the field start nothing.
+        assert_eq!(h.state().0, None, "a digit in a name started a plan");
+        assert_eq!(h.state().1, "Bram, Fatima;  bram ,Lotte1");
+        // The plan's own list is no longer shown as the room.
+        assert!(h.query_by_label_contains("Deelnemers: Anouk").is_none());
+        h.get_by_label("Start").click();
+        h.run();
+        let Some(Action::StartWorkshop(w)) = &h.state().0 else {
+            panic!("no start: {:?}", h.state().0);
+        };
+        assert_eq!(w.plan.players, ["Bram", "Fatima", "Lotte1"]);
+        assert_eq!(w.plan.steps, plan.plan.steps);
     }
 }
