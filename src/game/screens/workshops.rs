@@ -222,29 +222,38 @@ mod tests {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
-    #[test]
-    fn plans_start_by_number_and_broken_ones_show_their_message() {
-        let plan = Workshop::parse(
+    fn plan() -> Workshop {
+        Workshop::parse(
             r#"(title: "Verbinden", players: ["Anouk"], steps: [(scenario: "ostrich")])"#,
             std::path::Path::new("verbinden.workshop.ron"),
             &["ostrich".to_string()],
         )
-        .expect("plan");
-        let plans = vec![
-            Ok(plan.clone()),
-            Err("workshops/kapot.workshop.ron:3:5: unknown scenario `x`".to_string()),
-        ];
+        .expect("plan")
+    }
+
+    /// The chooser over `plans` and the ostrich as a single scenario; the state is the action
+    /// and the names typed.
+    fn chooser(plans: Vec<Listed>) -> Harness<'static, (Option<Action>, String)> {
         let singles = vec![("ostrich".to_string(), "De la met brieven".to_string())];
-        let mut h = Harness::builder()
+        Harness::builder()
             .with_size(egui::vec2(1280.0, 720.0))
             .build_ui_state(
-                |ui, (got, names): &mut (Option<Action>, String)| {
+                move |ui, (got, names): &mut (Option<Action>, String)| {
                     if let Some(a) = ui_workshops(ui, Lang::Nl, &plans, &singles, names) {
                         *got = Some(a);
                     }
                 },
                 (None, String::new()),
-            );
+            )
+    }
+
+    #[test]
+    fn plans_start_by_number_and_broken_ones_show_their_message() {
+        let plan = plan();
+        let mut h = chooser(vec![
+            Ok(plan.clone()),
+            Err("workshops/kapot.workshop.ron:3:5: unknown scenario `x`".to_string()),
+        ]);
         h.run();
         assert!(h.query_by_label_contains("Deelnemers: Anouk").is_some());
         assert!(
@@ -264,24 +273,8 @@ mod tests {
 
     #[test]
     fn the_names_typed_for_today_replace_the_plans_players() {
-        let plan = Workshop::parse(
-            r#"(title: "Verbinden", players: ["Anouk"], steps: [(scenario: "ostrich")])"#,
-            std::path::Path::new("verbinden.workshop.ron"),
-            &["ostrich".to_string()],
-        )
-        .expect("plan");
-        let plans = vec![Ok(plan.clone())];
-        let singles = vec![("ostrich".to_string(), "De la met brieven".to_string())];
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1280.0, 720.0))
-            .build_ui_state(
-                |ui, (got, names): &mut (Option<Action>, String)| {
-                    if let Some(a) = ui_workshops(ui, Lang::Nl, &plans, &singles, names) {
-                        *got = Some(a);
-                    }
-                },
-                (None, String::new()),
-            );
+        let plan = plan();
+        let mut h = chooser(vec![Ok(plan.clone())]);
         h.run();
         h.get_by_role(egui::accesskit::Role::TextInput).click();
         h.run();
