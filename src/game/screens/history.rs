@@ -155,6 +155,9 @@ fn bests_card(ui: &mut egui::Ui, lang: Lang, records: &[&Record]) {
             ))
             .strong(),
         );
+        // The title column gets what the six number columns leave (about 8 px a character),
+        // so the last column is not cut off in a narrow side panel.
+        let title_chars = ((ui.available_width() - 320.0) / 8.0).clamp(8.0, 28.0) as usize;
         egui::Grid::new("bests")
             .striped(true)
             .num_columns(7)
@@ -172,7 +175,7 @@ fn bests_card(ui: &mut egui::Ui, lang: Lang, records: &[&Record]) {
                 }
                 ui.end_row();
                 for b in bests(records) {
-                    ui.label(crate::text::shorten(&b.title, 20))
+                    ui.label(crate::text::shorten(&b.title, title_chars))
                         .on_hover_text(&b.title);
                     ui.label(b.sessions.to_string());
                     for v in b.best {
