@@ -306,6 +306,7 @@ pub struct Comparison {
 }
 
 /// Each of the room's players' individual sessions on the room's scenario (same version).
+/// Names match whatever their case: the trainer types them, each player typed their own.
 pub fn compare(room: &Session, players: &[String], individual: &[Session]) -> Vec<Comparison> {
     players
         .iter()
@@ -313,7 +314,7 @@ pub fn compare(room: &Session, players: &[String], individual: &[Session]) -> Ve
             let mine: Vec<&Session> = individual
                 .iter()
                 .filter(|s| {
-                    &s.player == p
+                    s.player.to_lowercase() == p.to_lowercase()
                         && s.scenario == room.scenario
                         && s.scenario_hash == room.scenario_hash
                         && s.id != room.id
@@ -396,5 +397,58 @@ mod tests {
         assert_eq!(t.play(2), Some("c"));
         assert!(t.overridden);
         assert_eq!(t.play(7), None);
+    }
+
+    fn session(id: i64, player: &str, hash: &str, overall: u8, ended: i64) -> Session {
+        Session {
+            id,
+            key: format!("k{id}"),
+            player: player.into(),
+            team: "Noord".into(),
+            scenario: "ostrich".into(),
+            scenario_hash: hash.into(),
+            title: "De la met brieven".into(),
+            seed: 1,
+            choices: vec!["call".into()],
+            plan: None,
+            ending: "no_agreement".into(),
+            scores: crate::score::Scores {
+                empathy: overall,
+                fact_gathering: overall,
+                agreement: overall,
+                compliance: 100,
+                overall,
+            },
+            findings: serde_json::json!([]),
+            started: ended - 60,
+            ended,
+            room: None,
+        }
+    }
+
+    #[test]
+    fn the_room_is_compared_with_each_players_own_sessions_on_the_same_version() {
+        let room = session(1, "Zaal · Verbinden", "v2", 80, 1_000);
+        let individual = vec![
+            room.clone(),
+            session(2, "Anouk", "v2", 40, 100),
+            session(3, "anouk", "v2", 70, 300),
+            session(4, "Anouk", "v1", 100, 200),
+            session(5, "Bram", "v2", 55, 150),
+        ];
+        let players = ["ANOUK".to_string(), "Lotte".to_string()];
+        let c = compare(&room, &players, &individual);
+        assert_eq!(c.len(), 2);
+        // Anouk's two sessions on this version, whatever the case of the name; not the older
+        // version's 100, not the room itself, not Bram.
+        assert_eq!(c[0].player, "ANOUK");
+        assert_eq!(c[0].sessions, 2);
+        assert_eq!(c[0].best, Some(70));
+        assert_eq!(c[0].mean, Some(55.0));
+        assert_eq!(c[0].latest, Some(70));
+        assert_eq!(
+            (c[1].sessions, c[1].best, c[1].mean, c[1].latest),
+            (0, None, None, None)
+        );
     }
 }
