@@ -24,5 +24,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 if [ "${1:-}" = "--tests" ]; then
+  # mold: a fast linker, which .ci/run uses for the many binaries that link the game.
+  if ! command -v mold >/dev/null && command -v apt-get >/dev/null; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends mold >/dev/null ||
+      echo "setup: mold is not available; tests link with the default linker (slower)" >&2
+  fi
   bash "$(dirname "$0")/postgres.sh" >/dev/null
 fi

@@ -46,10 +46,10 @@ pub enum Command {
         #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
         choices: Vec<String>,
         /// The plan to propose at the negotiation: amount per instalment, instalments, days to the first.
-        #[arg(long, value_name = "AMOUNT:COUNT:DAYS", value_parser = parse_plan)]
+        #[arg(long, value_name = "AMOUNT:COUNT:DAYS", value_parser = parse_plan, allow_hyphen_values = true)]
         plan: Option<Plan>,
         /// Seed for the customer's wording (default: random; the report shows it).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_seed, allow_hyphen_values = true)]
         seed: Option<u64>,
         #[arg(long, default_value = "en", value_parser = parse_lang)]
         lang: Lang,
@@ -89,7 +89,7 @@ pub enum Command {
     /// Walk every path: endings, best and worst path, spread of every score.
     Explore {
         scenario: String,
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, value_parser = parse_seed, allow_hyphen_values = true)]
         seed: u64,
         #[arg(long, default_value = "en", value_parser = parse_lang)]
         lang: Lang,
@@ -104,9 +104,9 @@ pub enum Command {
         scenario: Option<String>,
         #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
         choices: Vec<String>,
-        #[arg(long, value_name = "AMOUNT:COUNT:DAYS", value_parser = parse_plan)]
+        #[arg(long, value_name = "AMOUNT:COUNT:DAYS", value_parser = parse_plan, allow_hyphen_values = true)]
         plan: Option<Plan>,
-        #[arg(long)]
+        #[arg(long, value_parser = parse_seed, allow_hyphen_values = true)]
         seed: Option<u64>,
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -133,7 +133,7 @@ pub enum Command {
     /// Have the conversation in this terminal: pick options by number, propose a plan, read the debrief.
     Talk {
         scenario: String,
-        #[arg(long)]
+        #[arg(long, value_parser = parse_seed, allow_hyphen_values = true)]
         seed: Option<u64>,
         #[arg(long, default_value = "en", value_parser = parse_lang)]
         lang: Lang,
@@ -142,6 +142,16 @@ pub enum Command {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse()
+}
+
+/// A seed: a whole number 0…2^64−1 (the same seed replays the same run).
+fn parse_seed(s: &str) -> Result<u64, String> {
+    s.trim().parse().map_err(|_| {
+        format!(
+            "seed `{s}` must be a whole number from 0 to {} (the same seed replays the same run)",
+            u64::MAX
+        )
+    })
 }
 
 /// A command's failure: what to print, and the exit status.
@@ -181,11 +191,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             let paths = if paths.is_empty() {
                 // The scenarios, and the workshop plans next to them if there are any.
                 let mut v = vec![cli.scenarios.clone()];
-                let workshops = cli
-                    .scenarios
-                    .parent()
-                    .unwrap_or(Path::new("."))
-                    .join("workshops");
+                let workshops = crate::workshop::folder(&cli.scenarios);
                 if workshops.is_dir() {
                     v.push(workshops);
                 }
@@ -211,8 +217,10 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 ));
             }
             let location = cli.db.unwrap_or_else(crate::store::default_location);
-            let mut store =
-                crate::store::Store::open(&location).map_err(|e| Failure::new(e.to_string()))?;
+            // Reading only: a wrong --db creates no folder and no database, and nothing is
+            // migrated or written.
+            let mut store = crate::store::Store::open_read_only(&location)
+                .map_err(|e| Failure::new(e.to_string()))?;
             let filter = crate::store::Filter {
                 player,
                 team,
@@ -231,10 +239,14 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                     crate::results::render_board(&rows, measure, format)
                 }
                 None => {
-                    let sessions = store
-                        .sessions(&filter)
+                    // A damaged session is named on stderr; every readable one is listed.
+                    let listing = store
+                        .read_sessions(&filter)
                         .map_err(|e| Failure::new(e.to_string()))?;
-                    crate::results::render(&sessions, format)
+                    for skipped in &listing.skipped {
+                        eprintln!("warning: {}: {skipped}", store.location());
+                    }
+                    crate::results::render(&listing.sessions, format)
                 }
             };
             write!(out, "{text}").map_err(io)
@@ -323,14 +335,21 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
 }
 
 fn open(name: &str, dir: &Path) -> Result<Arc<Playbook>, Failure> {
-    let path = scenario::resolve(name, dir).map_err(Failure::new)?;
+    let path = scenario::resolve(name, dir).map_err(|e| Failure::new(e.to_string()))?;
     Ok(Arc::new(Playbook::load(path)?))
 }
 
 fn check(paths: Vec<PathBuf>, scenarios: &Path, out: &mut dyn Write) -> Result<(), Failure> {
-    use crate::workshop::{EXTENSION as WORKSHOP, Workshop};
+    use crate::workshop::{EXTENSION as WORKSHOP, KnownScenarios, Workshop};
     let files = scenario::discover_with(&paths, &[scenario::EXTENSION, WORKSHOP])?;
-    let mut known: Option<Vec<String>> = None;
+    // A plan's scenarios: those among the paths checked and the --scenarios folder, and the
+    // scenarios folder next to the plan's own (X/workshops → X/scenarios), each read once.
+    let sources: Vec<PathBuf> = paths
+        .iter()
+        .cloned()
+        .chain([scenarios.to_path_buf()])
+        .collect();
+    let mut known = KnownScenarios::default();
     if files.is_empty() {
         return Err(Failure::new(format!(
             "no *.scenario.ron or *.workshop.ron files in {}",
@@ -345,8 +364,8 @@ fn check(paths: Vec<PathBuf>, scenarios: &Path, out: &mut dyn Write) -> Result<(
     let mut bad_files = 0;
     for f in &files {
         if f.to_string_lossy().ends_with(WORKSHOP) {
-            let known = known.get_or_insert_with(|| scenario::playable_ids(scenarios));
-            match Workshop::load(f, known) {
+            let known = known.for_plan(f, &sources);
+            match Workshop::load(f, &known) {
                 Ok(w) => {
                     let steps: Vec<&str> =
                         w.plan.steps.iter().map(|s| s.scenario.as_str()).collect();

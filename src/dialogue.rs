@@ -120,6 +120,17 @@ enum At {
     Node(usize),
 }
 
+/// See [`Conversation::ahead`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Ahead {
+    node: Option<usize>,
+    trust: i32,
+    stress: i32,
+    known: u64,
+    chose: u64,
+    plans: [Option<(u64, u32, u32)>; 3],
+}
+
 /// The state of one conversation.
 #[derive(Debug, Clone)]
 pub struct Conversation {
@@ -152,6 +163,16 @@ fn replies(opt: &Choice, missed: u64) -> &[crate::text::Text] {
     } else {
         &opt.reply
     }
+}
+
+/// `0..n` in an order drawn from `seed` and `salt` alone (a Fisher–Yates shuffle).
+fn shuffled(n: usize, seed: u64, salt: u64) -> Vec<usize> {
+    use rand::seq::SliceRandom;
+    // Mix the salt in (SplitMix64's constant) so neighbouring nodes get unrelated orders.
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ salt.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut order: Vec<usize> = (0..n).collect();
+    order.shuffle(&mut rng);
+    order
 }
 
 fn pick(rng: &mut ChaCha8Rng, n: usize) -> usize {
@@ -251,15 +272,37 @@ impl Conversation {
         }
     }
 
-    /// The ids and texts of what can be chosen now (empty at a negotiation or an ending).
+    /// The ids and texts of what can be chosen now, in the order they are shown (empty at a
+    /// negotiation or an ending).
     pub fn options(&self) -> Vec<(String, &crate::text::Text)> {
+        let order = self.shown_order();
         match self.prompt() {
-            Prompt::Channel(cc) => cc.options.iter().map(|o| (o.id.clone(), &o.text)).collect(),
-            Prompt::Choose { options, .. } => {
-                options.iter().map(|o| (o.id.clone(), &o.text)).collect()
-            }
+            Prompt::Channel(cc) => order
+                .iter()
+                .map(|&i| (cc.options[i].id.clone(), &cc.options[i].text))
+                .collect(),
+            Prompt::Choose { options, .. } => order
+                .iter()
+                .map(|&i| (options[i].id.clone(), &options[i].text))
+                .collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// The order the options of this prompt are shown in, as indices into the author's list.
+    ///
+    /// Authors tend to write the best option first; shown in that order, a trainee (or a
+    /// workshop room) learns to press 1. The order is drawn from the run's seed and the
+    /// node, so every replay of a seed shows the same order, and a node shows the same order
+    /// each time it is visited. It draws from its own generator: the customer's lines stay
+    /// what they were for a seed.
+    pub fn shown_order(&self) -> Vec<usize> {
+        let (n, salt) = match self.prompt() {
+            Prompt::Channel(cc) => (cc.options.len(), 0),
+            Prompt::Choose { node, options } => (options.len(), node as u64 + 1),
+            _ => return Vec::new(),
+        };
+        shuffled(n, self.seed, salt)
     }
 
     /// Fills placeholders with this scenario's numbers and the plan on the table now (the
@@ -533,6 +576,25 @@ impl Conversation {
         }
     }
 
+    /// Everything that decides which paths lie ahead (not their wording): two conversations
+    /// of one scenario with equal keys have the same paths ahead. `watched` are the option ids
+    /// the scenario's `Chose` conditions name; other past choices cannot matter.
+    pub fn ahead(&self, watched: &[&str]) -> Ahead {
+        let chose = watched.iter().enumerate().fold(0u64, |acc, (i, id)| {
+            let chosen = self.turns.iter().any(|t| self.option_id(t) == Some(*id));
+            acc | (u64::from(chosen) << (i % 64))
+        });
+        let plan = |p: Option<Plan>| p.map(|p| (p.amount.to_bits(), p.count, p.days));
+        Ahead {
+            node: self.node(),
+            trust: self.mood.trust,
+            stress: self.mood.stress,
+            known: self.known,
+            chose,
+            plans: [plan(self.proposal), plan(self.counter), plan(self.agreed)],
+        }
+    }
+
     /// The option ids chosen so far, in order (what `run --choices` takes).
     pub fn choice_ids(&self) -> Vec<String> {
         self.turns
@@ -736,33 +798,50 @@ pub fn describe_plan(plan: &Plan, lang: Lang) -> String {
     }
 }
 
-/// Rejects plans no one could mean.
+/// Rejects plans no one could mean (the limits are [`crate::render::MAX_INSTALMENT`] and its
+/// neighbours).
 pub fn check_plan(plan: &Plan) -> Result<(), String> {
+    use crate::render::{MAX_FIRST_DAYS, MAX_INSTALMENT, MAX_INSTALMENTS};
     if !plan.amount.is_finite() || plan.amount <= 0.0 {
         return Err(format!(
             "the amount per instalment must be more than 0 (got {})",
             plan.amount
         ));
     }
-    if plan.amount > 1_000_000.0 {
+    if plan.amount > MAX_INSTALMENT {
         return Err(format!(
-            "the amount per instalment {} is not a realistic instalment",
+            "the amount per instalment {} is not a realistic instalment (at most {MAX_INSTALMENT})",
             plan.amount
         ));
     }
-    if plan.count == 0 || plan.count > 120 {
+    if plan.count == 0 || plan.count > MAX_INSTALMENTS {
         return Err(format!(
-            "the number of instalments must be 1–120 (got {})",
+            "the number of instalments must be 1–{MAX_INSTALMENTS} (got {})",
             plan.count
         ));
     }
-    if plan.days > 365 {
+    if plan.days > MAX_FIRST_DAYS {
         return Err(format!(
-            "the first payment must be within 365 days (got {})",
+            "the first payment must be within {MAX_FIRST_DAYS} days (got {})",
             plan.days
         ));
     }
     Ok(())
+}
+
+/// The plan a customer who trusts the collector offers instead: what they can pay each
+/// month, as many times as the undisputed claim needs. `None` when they can pay nothing.
+pub fn counter_offer(f: &Finances, days: u32) -> Option<Plan> {
+    if f.can_pay_monthly < 1.0 {
+        return None;
+    }
+    let amount = f.can_pay_monthly.floor();
+    let count = ((f.undisputed() / amount).ceil() as u32).max(1);
+    Some(Plan {
+        amount,
+        count,
+        days: days.max(f.can_start_in_days),
+    })
 }
 
 /// Whether the customer can keep this plan: the instalment within what they can pay, the
@@ -787,14 +866,10 @@ pub fn respond(f: &Finances, mood: Mood, plan: Plan) -> Response {
         // Says yes to end the call: a promise that will break.
         return Response::Accept;
     }
-    if mood.trust >= 30 && f.can_pay_monthly >= 1.0 {
-        let amount = f.can_pay_monthly.floor();
-        let count = ((owe / amount).ceil() as u32).max(1);
-        return Response::Counter(Plan {
-            amount,
-            count,
-            days: plan.days.max(f.can_start_in_days),
-        });
+    if mood.trust >= 30
+        && let Some(counter) = counter_offer(f, plan.days)
+    {
+        return Response::Counter(counter);
     }
     Response::Refuse
 }

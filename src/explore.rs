@@ -6,14 +6,14 @@
 //! keeps only counters and the best and worst path, so memory stays flat however many paths
 //! there are.
 
-use crate::dialogue::{Conversation, Prompt};
+use crate::dialogue::{Conversation, Prompt, check_plan};
 use crate::render::Plan;
 use crate::report::Report;
-use crate::scenario::{Ending, Finances, Negotiation, Playbook};
+use crate::scenario::{Condition, Ending, Finances, Negotiation, Playbook};
 use crate::score::{Band, Scores, assess};
 use crate::text::Lang;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// The most paths a walk will take before it gives up with an error.
@@ -38,9 +38,9 @@ pub fn plan_grid(f: &Finances, negotiation: &Negotiation) -> Vec<Plan> {
         (cap * 0.5).floor(),
         (cap * 1.5 / 5.0).round() * 5.0,
         (cap * 2.0 / 5.0).round() * 5.0,
-        (owe * 100.0).ceil() / 100.0,
+        ((owe * 100.0).ceil() / 100.0).min(crate::render::MAX_INSTALMENT),
     ];
-    amounts.retain(|a| *a >= 1.0);
+    amounts.retain(|a| *a >= 0.01);
     amounts.sort_by(|a, b| a.total_cmp(b));
     amounts.dedup_by(|a, b| (*a - *b).abs() < 0.5);
     let mut days = vec![
@@ -52,18 +52,22 @@ pub fn plan_grid(f: &Finances, negotiation: &Negotiation) -> Vec<Plan> {
     days.dedup();
     let mut grid = Vec::new();
     for &amount in &amounts {
-        let covering = ((owe / amount).ceil() as u32).clamp(1, 120);
+        let covering = ((owe / amount).ceil() as u32).clamp(1, crate::render::MAX_INSTALMENTS);
         let mut counts = vec![covering];
         if (amount - cap.floor()).abs() < 0.5 && covering >= 2 {
             counts.push(covering / 2);
         }
         for &count in &counts {
             for &d in &days {
-                grid.push(Plan {
+                let plan = Plan {
                     amount,
                     count,
                     days: d,
-                });
+                };
+                // Only plans `propose` takes: the walk tries each one.
+                if check_plan(&plan).is_ok() {
+                    grid.push(plan);
+                }
             }
         }
     }
@@ -203,33 +207,39 @@ impl Walk {
                 Ok(())
             }
             Prompt::Channel(cc) => {
-                let n = cc.options.len();
-                for i in 0..n {
-                    let mut c = conv.clone();
-                    c.take_channel(i);
-                    self.go(c)?;
+                for i in 0..cc.options.len() {
+                    self.step(&conv, |c| c.take_channel(i))?;
                 }
                 Ok(())
             }
             Prompt::Choose { options, .. } => {
-                let n = options.len();
-                for i in 0..n {
-                    let mut c = conv.clone();
-                    c.take_choice(i);
-                    self.go(c)?;
+                for i in 0..options.len() {
+                    self.step(&conv, |c| c.take_choice(i))?;
                 }
                 Ok(())
             }
             Prompt::Negotiate { .. } => {
                 for k in 0..self.grid.len() {
-                    let mut c = conv.clone();
-                    // Grid plans are valid by construction.
-                    let _ = c.propose(self.grid[k]);
-                    self.go(c)?;
+                    let plan = self.grid[k];
+                    self.step(&conv, |c| {
+                        let _ = c.propose(plan);
+                    })?;
                 }
                 Ok(())
             }
         }
+    }
+
+    /// Takes one action on a copy of `conv` and walks on from there; an action that did not
+    /// change the conversation (a plan it refused as invalid, say) is a dead end, never a
+    /// step to recurse on, so the walk always ends.
+    fn step(&mut self, conv: &Conversation, act: impl FnOnce(&mut Conversation)) -> Result<(), ()> {
+        let mut c = conv.clone();
+        act(&mut c);
+        if c.turns().len() == conv.turns().len() {
+            return Ok(());
+        }
+        self.go(c)
     }
 
     fn leaf(&mut self, conv: Conversation) {
@@ -287,10 +297,98 @@ pub fn best_continuation(conv: &Conversation, limit: u64) -> Option<Conversation
 }
 
 /// Counts the paths through a scenario without scoring them; `None` above `limit`.
+///
+/// Paths that reach the same state (see [`Conversation::ahead`]) share what lies ahead, so
+/// each state's count is computed once: `check` counts millions of paths in milliseconds.
 pub fn count_paths(book: &Arc<Playbook>, limit: u64) -> Option<u64> {
-    let mut w = Walk::new(book, limit, false);
-    w.go(Conversation::new(Arc::clone(book), 0)).ok()?;
-    Some(w.paths)
+    let watched = chose_ids(book);
+    let mut counter = Counter {
+        watched: watched.iter().map(String::as_str).collect(),
+        grid: grid_for(book),
+        memo: HashMap::new(),
+        limit,
+    };
+    counter.count(&Conversation::new(Arc::clone(book), 0))
+}
+
+/// The option ids that `Chose` conditions anywhere in the scenario name.
+fn chose_ids(book: &Playbook) -> Vec<String> {
+    fn visit(c: &Condition, out: &mut Vec<String>) {
+        match c {
+            Condition::Chose(id) if !out.contains(id) => out.push(id.clone()),
+            Condition::All(v) | Condition::Any(v) => v.iter().for_each(|c| visit(c, out)),
+            Condition::Not(c) => visit(c, out),
+            _ => {}
+        }
+    }
+    let s = &book.scenario;
+    let mut out = Vec::new();
+    for b in s.interrupts.iter().chain(
+        s.nodes
+            .iter()
+            .flat_map(|n| n.options.iter().flat_map(|o| &o.branch)),
+    ) {
+        visit(&b.when, &mut out);
+    }
+    out
+}
+
+struct Counter<'a> {
+    watched: Vec<&'a str>,
+    grid: Vec<Plan>,
+    memo: HashMap<crate::dialogue::Ahead, u64>,
+    limit: u64,
+}
+
+impl Counter<'_> {
+    fn count(&mut self, conv: &Conversation) -> Option<u64> {
+        // Past 64 watched ids the key could confuse states: count without the memo then.
+        let key = (self.watched.len() <= 64).then(|| conv.ahead(&self.watched));
+        if let Some(n) = key.as_ref().and_then(|k| self.memo.get(k)) {
+            return Some(*n);
+        }
+        let mut next: Vec<Conversation> = Vec::new();
+        let ended = matches!(conv.prompt(), Prompt::Ended(_));
+        match conv.prompt() {
+            Prompt::Ended(_) => {}
+            Prompt::Channel(cc) => {
+                for i in 0..cc.options.len() {
+                    let mut c = conv.clone();
+                    c.take_channel(i);
+                    next.push(c);
+                }
+            }
+            Prompt::Choose { options, .. } => {
+                for i in 0..options.len() {
+                    let mut c = conv.clone();
+                    c.take_choice(i);
+                    next.push(c);
+                }
+            }
+            Prompt::Negotiate { .. } => {
+                for plan in &self.grid {
+                    let mut c = conv.clone();
+                    let _ = c.propose(*plan);
+                    next.push(c);
+                }
+            }
+        }
+        let mut n = u64::from(ended);
+        for c in next {
+            // As in the walk: an action that changed nothing is a dead end.
+            if c.turns().len() == conv.turns().len() {
+                continue;
+            }
+            n = n.saturating_add(self.count(&c)?);
+            if n > self.limit {
+                return None;
+            }
+        }
+        if let Some(k) = key {
+            self.memo.insert(k, n);
+        }
+        (n <= self.limit).then_some(n)
+    }
 }
 
 /// Walks and scores every path; the best and worst are reported with `seed` and `lang`.
@@ -330,4 +428,63 @@ pub fn explore(book: &Arc<Playbook>, seed: u64, lang: Lang) -> Result<Exploratio
         },
         plan_grid: w.grid.clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dialogue::check_plan;
+    use crate::scenario::discover;
+    use std::path::Path;
+
+    fn shipped() -> Vec<Arc<Playbook>> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        discover(&[root.join("scenarios"), root.join("tests/fixtures")])
+            .expect("scenarios")
+            .iter()
+            .map(|f| Arc::new(Playbook::load(f).expect("a shipped scenario loads")))
+            .collect()
+    }
+
+    #[test]
+    fn the_memoised_count_equals_the_paths_the_walk_takes() {
+        for book in shipped() {
+            let counted = count_paths(&book, MAX_PATHS).expect("within the limit");
+            let mut w = Walk::new(&book, MAX_PATHS, false);
+            w.go(Conversation::new(Arc::clone(&book), 0))
+                .expect("within the limit");
+            assert_eq!(counted, w.paths, "{}", book.id());
+            assert!(counted > 1, "{}", book.id());
+            // The limit is a limit.
+            assert_eq!(count_paths(&book, counted - 1), None, "{}", book.id());
+        }
+    }
+
+    #[test]
+    fn the_grid_holds_only_plans_that_can_be_proposed() {
+        let book = shipped().remove(0);
+        let neg = book
+            .scenario
+            .nodes
+            .iter()
+            .find_map(|n| n.negotiate.clone())
+            .expect("a negotiation");
+        for (owed, cap) in [
+            (1_000_000.01, 40.0),
+            (119_999_999.99, 1_000_000.0),
+            (0.01, 0.0),
+        ] {
+            let f = Finances {
+                owed,
+                can_pay_monthly: cap,
+                monthly_income: cap + 100.0,
+                ..book.scenario.persona.finances
+            };
+            let grid = plan_grid(&f, &neg);
+            assert!(!grid.is_empty(), "owed {owed}");
+            for p in grid {
+                assert!(check_plan(&p).is_ok(), "owed {owed}: {p:?}");
+            }
+        }
+    }
 }

@@ -8,6 +8,7 @@ pub mod class;
 pub mod cli;
 pub mod dialogue;
 pub mod explore;
+pub mod fuzzing;
 pub mod progress;
 pub mod render;
 pub mod report;

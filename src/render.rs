@@ -135,6 +135,15 @@ pub struct Plan {
     pub days: u32,
 }
 
+/// The limits of a plan anyone could mean: what [`crate::dialogue::check_plan`] accepts, what
+/// the explorer tries, and what validation holds a scenario's finances to, so that every
+/// scenario can be paid and countered within them.
+pub const MAX_INSTALMENT: f64 = 1_000_000.0;
+/// The most instalments a plan may have (ten years).
+pub const MAX_INSTALMENTS: u32 = 120;
+/// The latest first payment, in days.
+pub const MAX_FIRST_DAYS: u32 = 365;
+
 impl Plan {
     pub fn total(&self) -> f64 {
         self.amount * f64::from(self.count)

@@ -328,6 +328,24 @@ pub fn plan_arg(p: &Plan) -> String {
     }
 }
 
+/// A plan's whole-number part, at most `max`: a number too large or negative is named as
+/// such, not as "not a whole number".
+fn whole(part: &str, what: &str, max: u32, plan: &str) -> Result<u32, String> {
+    let t = part.trim();
+    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+    match t.parse::<u32>() {
+        Ok(v) => Ok(v),
+        Err(_) if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) => {
+            Err(if t.starts_with('-') {
+                format!("plan `{plan}`: {what} `{t}` cannot be negative")
+            } else {
+                format!("plan `{plan}`: {what} `{t}` is more than {max}")
+            })
+        }
+        Err(_) => Err(format!("plan `{plan}`: {what} `{t}` is not a whole number")),
+    }
+}
+
 /// Parses `AMOUNT:COUNT:DAYS` (the amount may use a decimal comma: `45,50:10:14`).
 pub fn parse_plan(s: &str) -> Result<Plan, String> {
     let parts: Vec<&str> = s.trim().split(':').collect();
@@ -341,14 +359,8 @@ pub fn parse_plan(s: &str) -> Result<Plan, String> {
         .replace(',', ".")
         .parse()
         .map_err(|_| format!("plan `{s}`: amount `{a}` is not a number"))?;
-    let count: u32 = c
-        .trim()
-        .parse()
-        .map_err(|_| format!("plan `{s}`: count `{c}` is not a whole number"))?;
-    let days: u32 = d
-        .trim()
-        .parse()
-        .map_err(|_| format!("plan `{s}`: days `{d}` is not a whole number"))?;
+    let count = whole(c, "count", crate::render::MAX_INSTALMENTS, s)?;
+    let days = whole(d, "days", crate::render::MAX_FIRST_DAYS, s)?;
     let plan = Plan {
         amount,
         count,

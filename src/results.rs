@@ -1,9 +1,11 @@
 //! Stored results for people and tools: a table, CSV for spreadsheets, JSON, and xAPI
 //! statements for learning record stores.
 
-use crate::render::rfc3339;
-use crate::score::Band;
+use crate::render::{Plan, rfc3339};
+use crate::score::{Band, Scores};
 use crate::store::{Measure, Session, Standing};
+use crate::workshop::Room;
+use serde::Serialize;
 use serde_json::json;
 use std::fmt::Write as _;
 
@@ -34,11 +36,80 @@ pub fn render(sessions: &[Session], format: Format) -> String {
     match format {
         Format::Table => table(sessions),
         Format::Csv => csv(sessions),
-        Format::Json => serde_json::to_string_pretty(sessions).unwrap_or_default() + "\n",
+        Format::Json => {
+            let rows: Vec<JsonSession> = sessions.iter().map(JsonSession::of).collect();
+            serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
+        }
         Format::Xapi => {
             serde_json::to_string_pretty(&sessions.iter().map(statement).collect::<Vec<_>>())
                 .unwrap_or_default()
                 + "\n"
+        }
+    }
+}
+
+/// A session as `--format json` writes it: [`Session`]'s fields in its order, with the seed
+/// as a string, as the xAPI export has it: a seed is any u64, and JavaScript readers round
+/// integers above 2^53.
+#[derive(Serialize)]
+struct JsonSession<'a> {
+    id: i64,
+    key: &'a str,
+    player: &'a str,
+    team: &'a str,
+    scenario: &'a str,
+    scenario_hash: &'a str,
+    title: &'a str,
+    seed: String,
+    choices: &'a [String],
+    plan: &'a Option<Plan>,
+    ending: &'a str,
+    scores: &'a Scores,
+    findings: &'a serde_json::Value,
+    started: i64,
+    ended: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    room: &'a Option<Room>,
+}
+
+impl<'a> JsonSession<'a> {
+    fn of(s: &'a Session) -> JsonSession<'a> {
+        // Every field named: a field added to `Session` does not compile until it is here.
+        let Session {
+            id,
+            key,
+            player,
+            team,
+            scenario,
+            scenario_hash,
+            title,
+            seed,
+            choices,
+            plan,
+            ending,
+            scores,
+            findings,
+            started,
+            ended,
+            room,
+        } = s;
+        JsonSession {
+            id: *id,
+            key,
+            player,
+            team,
+            scenario,
+            scenario_hash,
+            title,
+            seed: seed.to_string(),
+            choices,
+            plan,
+            ending,
+            scores,
+            findings,
+            started: *started,
+            ended: *ended,
+            room,
         }
     }
 }
@@ -295,6 +366,71 @@ mod tests {
         );
         assert_eq!(statement_id("short"), None);
         assert_eq!(statement_id(""), None);
+    }
+
+    fn session(seed: u64) -> Session {
+        Session {
+            id: 7,
+            key: "0123456789abcdef0123456789abcdef".into(),
+            player: "Anouk".into(),
+            team: "Noord".into(),
+            scenario: "ostrich".into(),
+            scenario_hash: "h".into(),
+            title: "T".into(),
+            seed,
+            choices: vec!["call".into()],
+            plan: None,
+            ending: "hung_up".into(),
+            scores: Scores {
+                empathy: 1,
+                fact_gathering: 2,
+                agreement: 3,
+                compliance: 4,
+                overall: 5,
+            },
+            findings: json!([{"turn": 1}]),
+            started: 10,
+            ended: 20,
+            room: None,
+        }
+    }
+
+    #[test]
+    fn json_writes_the_seed_as_a_string_that_survives_javascript() {
+        let s = session(u64::MAX);
+        let text = render(std::slice::from_ref(&s), Format::Json);
+        let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+        assert_eq!(v[0]["seed"], json!("18446744073709551615"), "{text}");
+        // Everything else as the session serialises, in the same order.
+        let mut plain = serde_json::to_value(&s).expect("value");
+        plain["seed"] = json!(s.seed.to_string());
+        assert_eq!(v[0], plain);
+        let keys: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("    \"")?.split('"').next())
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "id",
+                "key",
+                "player",
+                "team",
+                "scenario",
+                "scenario_hash",
+                "title",
+                "seed",
+                "choices",
+                "plan",
+                "ending",
+                "scores",
+                "findings",
+                "started",
+                "ended"
+            ]
+        );
+        // CSV keeps the plain number.
+        assert!(render(&[s], Format::Csv).contains(",18446744073709551615,"));
     }
 
     #[test]

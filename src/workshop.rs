@@ -5,7 +5,8 @@
 use crate::scenario::{LoadError, Pos, Problem, SourceMap};
 use crate::store::Session;
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
 
 /// The file name ending of a workshop plan.
 pub const EXTENSION: &str = ".workshop.ron";
@@ -87,17 +88,18 @@ impl Workshop {
         }
     }
 
-    /// Reads and validates a plan; `known` are the playable scenario ids.
+    /// Reads and validates a plan; `known` are the playable scenario ids (see
+    /// [`KnownScenarios`]). Bytes that are not UTF-8 are a problem at their line and column.
     pub fn load(path: impl AsRef<Path>, known: &[String]) -> Result<Workshop, LoadError> {
         let path = path.as_ref();
-        let src = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let src = crate::scenario::read_text(path)?;
         Workshop::parse(&src, path, known)
     }
 
+    /// Parses and validates plan text; `path` is used in messages and for the plan's name. A
+    /// leading byte-order mark is ignored.
     pub fn parse(src: &str, path: &Path, known: &[String]) -> Result<Workshop, LoadError> {
+        let src = crate::scenario::strip_bom(src);
         let invalid = |problems| LoadError::Invalid {
             path: path.to_path_buf(),
             problems,
@@ -116,10 +118,12 @@ impl Workshop {
             })?;
         let map = SourceMap::new(src);
         let mut problems = Vec::new();
+        // Names and ids come from the file: keep control characters in them escaped, so every
+        // problem stays one line.
         let mut at = |p: &str, message: String| {
             problems.push(Problem {
                 pos: map.locate(p),
-                message,
+                message: crate::scenario::one_line(&message).into_owned(),
             })
         };
         if plan.title.trim().is_empty() {
@@ -131,8 +135,9 @@ impl Workshop {
                 "the workshop has no steps: add at least one scenario".into(),
             );
         }
+        let playable: HashSet<&str> = known.iter().map(String::as_str).collect();
         for (i, s) in plan.steps.iter().enumerate() {
-            if !known.contains(&s.scenario) {
+            if !playable.contains(s.scenario.as_str()) {
                 at(
                     &format!("steps[{i}].scenario"),
                     format!(
@@ -147,10 +152,13 @@ impl Workshop {
                 );
             }
         }
+        // Each repeat of a name is reported where it repeats; a set keeps this linear for long
+        // lists (a pasted class register).
+        let mut listed: HashSet<&str> = HashSet::with_capacity(plan.players.len());
         for (i, p) in plan.players.iter().enumerate() {
             if p.trim().is_empty() {
                 at(&format!("players[{i}]"), "a player without a name".into());
-            } else if plan.players[..i].contains(p) {
+            } else if !listed.insert(p.as_str()) {
                 at(&format!("players[{i}]"), format!("`{p}` is listed twice"));
             }
         }
@@ -187,12 +195,85 @@ impl Workshop {
     }
 }
 
-/// The workshops folder next to a scenarios folder.
+/// The workshops folder next to a scenarios folder (`X/scenarios` → `X/workshops`).
 pub fn folder(scenarios: &Path) -> PathBuf {
-    scenarios
+    sibling(scenarios, "workshops")
+}
+
+/// The scenarios folder a plan sees by its own location: next to the folder that holds the
+/// plan (`X/workshops/intro.workshop.ron` → `X/scenarios`), wherever the command runs.
+pub fn scenarios_of(plan: &Path) -> PathBuf {
+    let dir = plan
         .parent()
-        .unwrap_or(Path::new("."))
-        .join("workshops")
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    sibling(dir, "scenarios")
+}
+
+/// The folder `name` next to `dir`. A `dir` that does not end in a name (`.`, `..`, `/`) is
+/// resolved first, so `--scenarios .` finds `../workshops`.
+fn sibling(dir: &Path, name: &str) -> PathBuf {
+    let named = matches!(dir.components().next_back(), Some(Component::Normal(_)));
+    let dir = if named {
+        dir.to_path_buf()
+    } else {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())
+    };
+    dir.parent().unwrap_or(Path::new(".")).join(name)
+}
+
+/// The scenario ids a workshop plan may name, for `check`: the playable scenarios among the
+/// paths being checked and the `--scenarios` folder (`sources`), and those in the scenarios
+/// folder next to the plan's own folder ([`scenarios_of`]); never the current folder alone.
+/// Each folder or file is read once, however many plans ask.
+#[derive(Debug, Default)]
+pub struct KnownScenarios {
+    read: HashMap<PathBuf, Vec<String>>,
+}
+
+impl KnownScenarios {
+    /// The playable ids for the plan at `plan`, sorted and without repeats. `sources` are
+    /// scenario files and folders; missing ones and files that are not `*.scenario.ron` (the
+    /// plans themselves) are skipped.
+    pub fn for_plan(&mut self, plan: &Path, sources: &[PathBuf]) -> Vec<String> {
+        let own = scenarios_of(plan);
+        let mut ids: Vec<String> = Vec::new();
+        for source in sources.iter().chain([&own]) {
+            ids.extend(self.ids_in(source).iter().cloned());
+        }
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    fn ids_in(&mut self, source: &Path) -> &[String] {
+        let key = std::fs::canonicalize(source).unwrap_or_else(|_| source.to_path_buf());
+        self.read.entry(key).or_insert_with(|| {
+            if source.is_dir() {
+                crate::scenario::playable_ids(source)
+            } else if source.is_file()
+                && source
+                    .to_string_lossy()
+                    .ends_with(crate::scenario::EXTENSION)
+            {
+                crate::scenario::Playbook::load(source)
+                    .map(|b| vec![b.id().to_string()])
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        })
+    }
+}
+
+/// [`KnownScenarios::for_plan`] for a single plan.
+pub fn known_scenarios(plan: &Path, sources: &[PathBuf]) -> Vec<String> {
+    KnownScenarios::default().for_plan(plan, sources)
 }
 
 /// A workshop by name: a `.workshop.ron` file, a plan in the workshops folder next to
@@ -381,6 +462,157 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().starts_with("x.workshop.ron:1:"), "{e}");
+    }
+
+    /// A fresh folder under the system's temporary folder.
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("dojo-workshop-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp folder");
+        dir
+    }
+
+    const PLAN: &str = "(title: \"Intro\", steps: [(scenario: \"mini\")])";
+
+    #[test]
+    fn a_plan_that_is_not_utf8_is_a_problem_at_the_bad_byte() {
+        let dir = temp_dir("utf8");
+        let file = dir.join("intro.workshop.ron");
+        std::fs::write(&file, b"(\n  title: \"Caf\xE9\",\n  steps: [],\n)").expect("written");
+        let e = Workshop::load(&file, &known()).unwrap_err();
+        assert!(matches!(e, LoadError::Invalid { .. }), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "{}:2:14: invalid UTF-8 (byte 0xE9): save the file as UTF-8",
+                file.display()
+            )
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let known = vec!["mini".to_string()];
+        let src = format!("\u{feff}{PLAN}");
+        let w = Workshop::parse(&src, Path::new("intro.workshop.ron"), &known).expect("valid");
+        assert_eq!(w.plan.title, "Intro");
+        let dir = temp_dir("bom");
+        let file = dir.join("intro.workshop.ron");
+        std::fs::write(&file, &src).expect("written");
+        assert_eq!(Workshop::load(&file, &known).expect("loads").name, "intro");
+        // Positions count from after the mark.
+        let e = Workshop::parse(
+            "\u{feff}(title: \"\", steps: [])",
+            Path::new("x.workshop.ron"),
+            &known,
+        )
+        .unwrap_err();
+        assert!(e.to_string().starts_with("x.workshop.ron:1:9: "), "{e}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn every_problem_is_one_line_whatever_the_names_hold() {
+        let src = "(title: \"x\", players: [\"An\\nouk\", \"An\\nouk\"], steps: [(scenario: \"new\\nline\")])";
+        let e = Workshop::parse(src, Path::new("x.workshop.ron"), &known()).unwrap_err();
+        let text = e.to_string();
+        assert_eq!(e.problems().len(), 2, "{text}");
+        assert_eq!(text.lines().count(), 2, "{text}");
+        let col = src.rfind("\"An").expect("there") + 1;
+        assert!(
+            text.contains(&format!(":1:{col}: `An\\nouk` is listed twice")),
+            "{text}"
+        );
+        assert!(
+            text.contains("unknown scenario `new\\nline`; known: cant-pay, ostrich"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_repeated_player_is_found_in_a_long_list() {
+        let mut names: Vec<String> = (0..100_000).map(|i| format!("\"p{i}\"")).collect();
+        names.push("\"p4711\"".into());
+        let src = format!(
+            "(title: \"x\", players: [{}], steps: [(scenario: \"ostrich\")])",
+            names.join(", ")
+        );
+        let e = Workshop::parse(&src, Path::new("x.workshop.ron"), &known()).unwrap_err();
+        assert_eq!(e.problems().len(), 1, "{e}");
+        assert_eq!(e.problems()[0].message, "`p4711` is listed twice");
+        let col = src.rfind("\"p4711\"").expect("there") + 1;
+        assert_eq!(e.problems()[0].pos, Pos { line: 1, col });
+    }
+
+    #[test]
+    fn a_plan_knows_the_scenarios_next_to_it_and_those_checked_not_the_current_folder() {
+        let root = temp_dir("known");
+        let (scenarios, workshops) = (root.join("X/scenarios"), root.join("X/workshops"));
+        std::fs::create_dir_all(&scenarios).expect("folder");
+        std::fs::create_dir_all(&workshops).expect("folder");
+        std::fs::create_dir_all(root.join("elsewhere")).expect("folder");
+        let mini = scenarios.join("mini.scenario.ron");
+        std::fs::write(&mini, include_str!("../tests/fixtures/mini.scenario.ron")).expect("mini");
+        std::fs::write(scenarios.join("broken.scenario.ron"), "(").expect("broken");
+        let plan = workshops.join("intro.workshop.ron");
+        std::fs::write(&plan, PLAN).expect("plan");
+        let away = root.join("elsewhere/intro.workshop.ron");
+        std::fs::write(&away, PLAN).expect("plan");
+
+        // `check /abs/X/scenarios /abs/X/workshops` run from another folder: the default
+        // `--scenarios scenarios` names nothing there.
+        let mut known = KnownScenarios::default();
+        let sources = [
+            scenarios.clone(),
+            workshops.clone(),
+            PathBuf::from("no-such-scenarios"),
+        ];
+        assert_eq!(known.for_plan(&plan, &sources), ["mini"]);
+        // `check /abs/X/workshops` alone: the plan's own location.
+        assert_eq!(
+            known.for_plan(&plan, &[PathBuf::from("no-such-scenarios")]),
+            ["mini"]
+        );
+        let ids = known_scenarios(&plan, std::slice::from_ref(&workshops));
+        assert!(Workshop::load(&plan, &ids).is_ok());
+        // A plan elsewhere sees the scenario files being checked with it, and nothing else.
+        assert_eq!(
+            known_scenarios(&away, &[mini.clone(), away.clone()]),
+            ["mini"]
+        );
+        assert_eq!(
+            known_scenarios(&away, std::slice::from_ref(&away)),
+            Vec::<String>::new()
+        );
+        let e = Workshop::load(&away, &known_scenarios(&away, &[])).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("unknown scenario `mini`; known: none"),
+            "{e}"
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn workshops_and_scenarios_folders_are_siblings() {
+        assert_eq!(folder(Path::new("X/scenarios")), Path::new("X/workshops"));
+        assert_eq!(folder(Path::new("scenarios")), Path::new("workshops"));
+        assert_eq!(
+            scenarios_of(Path::new("X/workshops/a.workshop.ron")),
+            Path::new("X/scenarios")
+        );
+        assert_eq!(
+            scenarios_of(Path::new("workshops/a.workshop.ron")),
+            Path::new("scenarios")
+        );
+        let here = std::fs::canonicalize(".").expect("current folder");
+        let up = here.parent().expect("not the root");
+        assert_eq!(folder(Path::new(".")), up.join("workshops"));
+        assert_eq!(
+            scenarios_of(Path::new("a.workshop.ron")),
+            up.join("scenarios")
+        );
     }
 
     #[test]

@@ -41,12 +41,10 @@ impl AssetLoader for ScenarioLoader {
         reader.read_to_end(&mut bytes).await?;
         let file = ctx.path().path().display().to_string();
         let shown = PathBuf::from(SOURCE).join(&file);
-        let result = match String::from_utf8(bytes) {
-            Ok(text) => Playbook::parse(&text, &shown)
-                .map(Arc::new)
-                .map_err(|e| e.to_string()),
-            Err(e) => Err(format!("{}:1:1: not UTF-8 text ({e})", shown.display())),
-        };
+        let result = crate::scenario::text_from_bytes(bytes, &shown)
+            .and_then(|text| Playbook::parse(&text, &shown))
+            .map(Arc::new)
+            .map_err(|e| e.to_string());
         Ok(ScenarioFile { file, result })
     }
 

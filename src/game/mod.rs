@@ -144,6 +144,7 @@ pub fn run(options: GameOptions) -> AppExit {
             s.ui_scale = scale.clamp(settings::MIN_SCALE, settings::MAX_SCALE);
         }
     }
+    let scripted = options.automation.is_some();
     if let Some(script) = options.automation {
         app.insert_resource(script).add_plugins(automation::plugin);
     } else if let Some(w) = options.workshop {
@@ -152,6 +153,18 @@ pub fn run(options: GameOptions) -> AppExit {
     } else if let Some(id) = options.open_at {
         app.insert_resource(automation::OpenAt(id))
             .add_plugins(automation::open_at_plugin);
+    }
+    // Draw only when something changes: input, a window event, an easing bar (it asks for
+    // the next frame itself), egui's own animations (bevy_egui asks). A wake-up every second
+    // picks up hot reloads of scenarios and artwork. A scripted run and the probe draw
+    // continuously: they measure and capture frames.
+    if !scripted && std::env::var_os("COLLECTOR_DOJO_PROBE").is_none() {
+        use bevy::winit::{UpdateMode, WinitSettings};
+        use std::time::Duration;
+        app.insert_resource(WinitSettings {
+            focused_mode: UpdateMode::reactive(Duration::from_secs(1)),
+            unfocused_mode: UpdateMode::reactive_low_power(Duration::from_secs(2)),
+        });
     }
     probe::add(&mut app, options.started, None);
     if app.world().contains_resource::<probe::UiDrawn>() {

@@ -126,10 +126,14 @@ impl Records {
         };
         match self
             .store()
-            .map(|s| s.and_then(|mut s| s.sessions(&filter)))
+            .map(|s| s.and_then(|mut s| s.read_sessions(&filter)))
         {
-            Some(Ok(mine)) => {
-                self.mine = mine;
+            Some(Ok(listing)) => {
+                // A damaged row hides only itself.
+                for bad in &listing.skipped {
+                    warn!("{bad}");
+                }
+                self.mine = listing.sessions;
                 if self.pending.is_empty() {
                     self.error = None;
                 }

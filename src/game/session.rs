@@ -144,9 +144,11 @@ pub fn what_if(conv: &Conversation, turn: usize, lang: crate::text::Lang) -> Vec
             ),
             _ => return Vec::new(),
         };
-    options
+    // In the order the trainee saw them.
+    before
+        .shown_order()
         .into_iter()
-        .enumerate()
+        .filter_map(|i| options.get(i).map(|o| (i, o.clone())))
         .map(|(i, (id, text))| {
             let mut c = before.clone();
             if channel {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
-    /// Stable id; equal to the file name without `.scenario.ron`.
+    /// Stable id; the file is named `<id>.scenario.ron` (validation reports any other name).
     pub id: String,
     pub title: Text,
     /// One or two sentences for the scenario picker.
@@ -358,7 +358,8 @@ pub struct Choice {
 pub enum PlanAction {
     #[default]
     None,
-    /// Take the customer's counter-proposal as the agreed plan.
+    /// Take the customer's counter-proposal as the agreed plan. Only in a negotiation's
+    /// `counter` node, where there is one to take; validation reports it anywhere else.
     AcceptCounter,
 }
 

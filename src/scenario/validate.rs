@@ -17,10 +17,13 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Reports a problem at `path`. Control characters in the message (from an id or a name in
+    /// the file) are escaped: a problem is always one line.
     fn report(&mut self, path: &str, message: impl Into<String>) {
+        let message = message.into();
         self.problems.push(Problem {
             pos: self.map.locate(path),
-            message: message.into(),
+            message: super::one_line(&message).into_owned(),
         });
     }
 
@@ -63,7 +66,8 @@ impl Checker<'_> {
             self.report(
                 path,
                 format!(
-                    "{what} id `{id}` must be letters, digits, `_` or `-` (no spaces or commas)"
+                    "{what} id `{}` must be letters, digits, `_` or `-` (no spaces or commas)",
+                    super::one_line(id)
                 ),
             );
         }
@@ -124,17 +128,8 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
 
     // Header.
     c.id("id", "scenario", &s.id);
-    let file_name = file.and_then(|f| f.file_name()).and_then(|n| n.to_str());
-    if let Some((name, stem)) = file_name.and_then(|n| Some((n, n.strip_suffix(super::EXTENSION)?)))
-        && stem != s.id
-    {
-        c.report(
-            "id",
-            format!(
-                "id `{}` does not match the file name `{name}` (expected `{stem}`)",
-                s.id
-            ),
-        );
+    if let Some(file) = file {
+        file_name(&mut c, &s.id, file);
     }
     c.text("title", &s.title);
     if !(s.summary.nl.is_empty() && s.summary.en.is_empty()) {
@@ -227,6 +222,42 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
                 fin.can_pay_monthly, fin.monthly_income, fin.fixed_costs, disposable
             ),
         );
+    }
+    // Plans have limits (`render::MAX_INSTALMENT` …): the claim must be payable, and the
+    // customer's own counter-offer possible, within them.
+    {
+        use crate::render::{MAX_INSTALMENT, MAX_INSTALMENTS};
+        if fin.can_pay_monthly > MAX_INSTALMENT {
+            c.report(
+                "persona.finances.can_pay_monthly",
+                format!(
+                    "can_pay_monthly {:.2} is more than the largest instalment a plan may have ({MAX_INSTALMENT:.0})",
+                    fin.can_pay_monthly
+                ),
+            );
+        }
+        let most = MAX_INSTALMENT * f64::from(MAX_INSTALMENTS);
+        if fin.undisputed() > most {
+            c.report(
+                "persona.finances.owed",
+                format!(
+                    "the undisputed claim {:.2} cannot be paid by any plan (at most {MAX_INSTALMENTS} instalments of {MAX_INSTALMENT:.0})",
+                    fin.undisputed()
+                ),
+            );
+        } else if let Some(counter) = crate::dialogue::counter_offer(fin, 0)
+            && counter.count > MAX_INSTALMENTS
+        {
+            c.report(
+                "persona.finances.can_pay_monthly",
+                format!(
+                    "at {:.0} a month the customer's counter-offer would need {} instalments to cover {:.2}; a plan has at most {MAX_INSTALMENTS}: raise can_pay_monthly or lower owed",
+                    counter.amount,
+                    counter.count,
+                    fin.undisputed()
+                ),
+            );
+        }
     }
     c.range(
         "persona.finances.can_start_in_days",
@@ -333,6 +364,15 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
     let mut interrupt_edges: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
     let mut seen_nodes = HashSet::new();
     let mut revealable: HashSet<&str> = HashSet::new();
+    // The nodes a negotiation sends its counter-offer to: the only places where an option's
+    // `plan: AcceptCounter` has a counter-offer to take.
+    let mut counter_nodes: Vec<&str> = Vec::new();
+    for neg in s.nodes.iter().filter_map(|n| n.negotiate.as_ref()) {
+        let id = neg.counter.as_str();
+        if node_ids.contains_key(id) && !counter_nodes.contains(&id) {
+            counter_nodes.push(id);
+        }
+    }
     for (ni, node) in s.nodes.iter().enumerate() {
         let np = format!("nodes[{ni}]");
         c.id(&format!("{np}.id"), "node", &node.id);
@@ -424,6 +464,21 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
                 );
             }
             c.mood_change(&op, o.trust, o.stress);
+            if o.plan == PlanAction::AcceptCounter && !counter_nodes.contains(&node.id.as_str()) {
+                c.report(
+                    &format!("{op}.plan"),
+                    format!(
+                        "option `{}`: `plan: AcceptCounter` does nothing in node `{}`: only a negotiation's `counter` node has a counter-offer to accept ({})",
+                        o.id,
+                        node.id,
+                        if counter_nodes.is_empty() {
+                            "this scenario has no negotiation, so no counter node".to_string()
+                        } else {
+                            format!("counter nodes: {}", list(&counter_nodes))
+                        }
+                    ),
+                );
+            }
             for (k, f) in o.probes.iter().enumerate() {
                 match s.persona.facts.iter().find(|x| &x.id == f) {
                     None => c.report(
@@ -476,6 +531,30 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
     graph_checks(&mut c, s, &edges, &interrupt_edges, &entries);
     c.problems.sort_by_key(|p| p.pos);
     c.problems
+}
+
+/// A scenario file is named `<id>.scenario.ron`: the id must match the name, and a file named
+/// otherwise (`check my-case.ron`, a name that is not UTF-8) is reported, not let through.
+fn file_name(c: &mut Checker, id: &str, file: &Path) {
+    let expected = format!("{id}{}", super::EXTENSION);
+    let name = file.file_name().map(|n| n.to_string_lossy());
+    match name.as_deref() {
+        Some(name) => match name.strip_suffix(super::EXTENSION) {
+            Some(stem) if stem == id => {}
+            Some(stem) => c.report(
+                "id",
+                format!("id `{id}` does not match the file name `{name}` (expected `{stem}`)"),
+            ),
+            None => c.report(
+                "id",
+                format!(
+                    "the file name `{name}` does not end in `{}`: name the file `{expected}`",
+                    super::EXTENSION
+                ),
+            ),
+        },
+        None => c.report("id", format!("a scenario file must be named `{expected}`")),
+    }
 }
 
 /// Reachability, dead ends, loops and double negotiations.

@@ -203,6 +203,107 @@ pub enum StoreError {
     },
     #[error("{path}: {reason}")]
     Sql { path: String, reason: String },
+    /// Reading a database that is not there: a read never creates one.
+    #[error("no results database at {path} (nothing has been stored there yet; check --db)")]
+    Missing { path: String },
+    /// Reading a zero-length file: a read never turns it into a database.
+    #[error(
+        "{path}: the file is empty, not a results database (nothing has been stored there yet; check --db); it was left unchanged"
+    )]
+    Empty { path: String },
+    /// Reading a database without collector-dojo's tables: a read never creates them.
+    #[error(
+        "{path}: holds no collector-dojo results (its tables are absent: nothing has been stored there yet; check --db); it was left unchanged"
+    )]
+    NoSchema { path: String },
+    #[error(
+        "the database at {path} has no column `{column}` in table `{table}`: it was not made by this version of collector-dojo or is damaged; nothing was changed"
+    )]
+    MissingColumn {
+        path: String,
+        table: String,
+        column: String,
+    },
+    /// A stored session that cannot be read ([`Store::read_sessions`] skips it instead).
+    #[error(
+        "{path}: {} cannot be read: column {}: {}{}; it was left unchanged",
+        .row.session(),
+        .row.column,
+        .row.reason,
+        more_note(.more)
+    )]
+    BadSession {
+        path: String,
+        row: SkippedRow,
+        /// How many more sessions could not be read.
+        more: usize,
+    },
+    /// Writing through a store opened with [`Store::open_read_only`].
+    #[error("{path}: opened for reading only; nothing was stored")]
+    OpenedForReading { path: String },
+}
+
+/// ` (and 2 more unreadable sessions)`, or nothing.
+fn more_note(more: &usize) -> String {
+    match more {
+        0 => String::new(),
+        1 => " (and 1 more unreadable session)".to_string(),
+        n => format!(" (and {n} more unreadable sessions)"),
+    }
+}
+
+/// A stored session that could not be read: which session, which column and why. Listing
+/// sessions skips it and reports it, so every readable session is still shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedRow {
+    /// Its row id, if even that could not be read `None`.
+    pub id: Option<i64>,
+    /// Its session key (`None` if absent or unreadable; sessions stored before keys have none).
+    pub key: Option<String>,
+    /// The column whose value is damaged.
+    pub column: &'static str,
+    pub reason: String,
+}
+
+impl SkippedRow {
+    /// The session as a person can find it: `session 17 (key 0123…)`.
+    pub fn session(&self) -> String {
+        let id = self.id.map_or_else(
+            || "a session with an unreadable id".to_string(),
+            |id| format!("session {id}"),
+        );
+        match &self.key {
+            Some(key) => format!("{id} (key {key})"),
+            None => id,
+        }
+    }
+}
+
+impl std::fmt::Display for SkippedRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} skipped: column {}: {}",
+            self.session(),
+            self.column,
+            self.reason
+        )
+    }
+}
+
+/// The sessions a listing could read, and the ones it had to skip.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Listing {
+    pub sessions: Vec<Session>,
+    pub skipped: Vec<SkippedRow>,
+}
+
+/// One damaged cell of a row.
+#[derive(Debug, thiserror::Error)]
+#[error("column {column}: {reason}")]
+struct BadCell {
+    column: &'static str,
+    reason: String,
 }
 
 /// One schema version, written for each backend.
@@ -325,6 +426,11 @@ pub struct Store {
     backend: Backend,
     /// The location as shown in messages (a PostgreSQL password is left out).
     location: String,
+    /// The schema version the database is at: [`SCHEMA_VERSION`] once opened for writing
+    /// (migrated), possibly older when opened for reading (never migrated).
+    version: i64,
+    /// Opened with [`Store::open_read_only`]: writes are refused.
+    read_only: bool,
 }
 
 /// `$COLLECTOR_DOJO_DB`, else `results.sqlite3` in the platform's data folder.
@@ -372,9 +478,69 @@ pub fn content_hash(text: &str) -> String {
         .collect()
 }
 
-const SESSION_COLUMNS: &str =
-    "id, player, team, scenario, scenario_hash, title, seed, choices, plan, ending,
-    empathy, fact_gathering, agreement, compliance, overall, findings, started, ended, session_key, room";
+/// The columns a session is read from, in the order [`session_from`] reads them.
+const SESSION_COLUMNS: [&str; 20] = [
+    "id",
+    "player",
+    "team",
+    "scenario",
+    "scenario_hash",
+    "title",
+    "seed",
+    "choices",
+    "plan",
+    "ending",
+    "empathy",
+    "fact_gathering",
+    "agreement",
+    "compliance",
+    "overall",
+    "findings",
+    "started",
+    "ended",
+    "session_key",
+    "room",
+];
+
+/// The schema version that added a column of `sessions` (see [`MIGRATIONS`]).
+fn added_in(column: &str) -> i64 {
+    match column {
+        "session_key" => 2,
+        "room" => 3,
+        _ => 1,
+    }
+}
+
+/// The select list for sessions in a database at schema `version`: a column a later version
+/// added is read as NULL (an older database opened for reading is not migrated).
+fn session_select(version: i64) -> String {
+    SESSION_COLUMNS
+        .iter()
+        .map(|c| {
+            if added_in(c) > version {
+                format!("NULL AS {c}")
+            } else {
+                (*c).to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The table a statement reads or writes (for messages): the name after FROM, INTO or UPDATE.
+fn table_of(sql: &str) -> &str {
+    let mut words = sql.split_whitespace();
+    while let Some(w) = words.next() {
+        if ["FROM", "INTO", "UPDATE"]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k))
+            && let Some(name) = words.next()
+        {
+            return name.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_'));
+        }
+    }
+    "sessions"
+}
 
 const INSERT: &str = "INSERT INTO sessions (player, team, scenario, scenario_hash, title, seed, choices, plan,
     ending, empathy, fact_gathering, agreement, compliance, overall, findings, started, ended, session_key, room)
@@ -430,34 +596,119 @@ fn scores_at(row: &dyn Cells, first: usize) -> Result<Scores, String> {
     })
 }
 
-/// A JSON column back into its value; a damaged cell names the column.
-fn decode<T: serde::de::DeserializeOwned>(column: &str, text: &str) -> Result<T, String> {
-    serde_json::from_str(text).map_err(|e| format!("column {column}: {e}"))
+/// A JSON column back into its value.
+fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    serde_json::from_str(text).map_err(|e| format!("not the JSON expected here ({e})"))
 }
 
-fn session_from(row: &dyn Cells) -> Result<Session, String> {
-    let plan = row.opt_text(8)?;
+/// One session from a row of [`SESSION_COLUMNS`]; a damaged cell names its column.
+fn session_from(row: &dyn Cells) -> Result<Session, BadCell> {
+    let at = |i: usize| {
+        move |reason: String| BadCell {
+            column: SESSION_COLUMNS[i],
+            reason,
+        }
+    };
+    let text = |i: usize| row.text(i).map_err(at(i));
+    let opt_text = |i: usize| row.opt_text(i).map_err(at(i));
+    let int = |i: usize| row.int(i).map_err(at(i));
+    // Generic, so functions rather than closures.
+    fn json<T: serde::de::DeserializeOwned>(row: &dyn Cells, i: usize) -> Result<T, BadCell> {
+        let bad = |reason| BadCell {
+            column: SESSION_COLUMNS[i],
+            reason,
+        };
+        decode(&row.text(i).map_err(bad)?).map_err(bad)
+    }
+    fn opt_json<T: serde::de::DeserializeOwned>(
+        row: &dyn Cells,
+        i: usize,
+    ) -> Result<Option<T>, BadCell> {
+        let bad = |reason| BadCell {
+            column: SESSION_COLUMNS[i],
+            reason,
+        };
+        row.opt_text(i)
+            .map_err(bad)?
+            .map(|t| decode(&t).map_err(bad))
+            .transpose()
+    }
+    let seed = text(6)?;
     Ok(Session {
-        id: row.int(0)?,
-        player: row.text(1)?,
-        team: row.text(2)?,
-        scenario: row.text(3)?,
-        scenario_hash: row.text(4)?,
-        title: row.text(5)?,
-        seed: row
-            .text(6)?
-            .parse()
-            .map_err(|e| format!("column seed: {e}"))?,
-        choices: decode("choices", &row.text(7)?)?,
-        plan: plan.map(|p| decode("plan", &p)).transpose()?,
-        ending: row.text(9)?,
-        scores: scores_at(row, 10)?,
-        findings: decode("findings", &row.text(15)?)?,
-        started: row.int(16)?,
-        ended: row.int(17)?,
-        key: row.opt_text(18)?.unwrap_or_default(),
-        room: row.opt_text(19)?.map(|r| decode("room", &r)).transpose()?,
+        id: int(0)?,
+        player: text(1)?,
+        team: text(2)?,
+        scenario: text(3)?,
+        scenario_hash: text(4)?,
+        title: text(5)?,
+        seed: seed.parse().map_err(|_| {
+            at(6)(format!(
+                "`{seed}` is not a seed (a whole number from 0 to {})",
+                u64::MAX
+            ))
+        })?,
+        choices: json(row, 7)?,
+        plan: opt_json(row, 8)?,
+        ending: text(9)?,
+        scores: Scores {
+            empathy: score(int(10)?),
+            fact_gathering: score(int(11)?),
+            agreement: score(int(12)?),
+            compliance: score(int(13)?),
+            overall: score(int(14)?),
+        },
+        findings: json(row, 15)?,
+        started: int(16)?,
+        ended: int(17)?,
+        key: opt_text(18)?.unwrap_or_default(),
+        room: opt_json(row, 19)?,
     })
+}
+
+/// A row [`session_from`] could not read, named by its id and key as far as they can be read.
+fn skipped(row: &dyn Cells, bad: BadCell) -> SkippedRow {
+    SkippedRow {
+        id: row.int(0).ok(),
+        key: row.opt_text(18).ok().flatten().filter(|k| !k.is_empty()),
+        column: bad.column,
+        reason: bad.reason,
+    }
+}
+
+/// The table (if the message names it) and column of a "missing column" error of either
+/// backend: SQLite's `no such column: x` and `table t has no column named x`, PostgreSQL's
+/// `column "x" does not exist` and `column "x" of relation "t" does not exist`.
+fn missing_column(message: &str) -> Option<(Option<String>, String)> {
+    let unquote = |s: &str| s.trim().trim_matches('"').to_string();
+    // `s.x` and `"s"."x"`: the column is the last part.
+    let last = |s: &str| unquote(s.rsplit('.').next().unwrap_or(s));
+    if let Some(rest) = message.strip_prefix("no such column: ") {
+        return Some((None, last(rest)));
+    }
+    if let Some(rest) = message.strip_prefix("table ")
+        && let Some((table, column)) = rest.split_once(" has no column named ")
+    {
+        return Some((Some(unquote(table)), last(column)));
+    }
+    let rest = message
+        .strip_prefix("column ")?
+        .strip_suffix(" does not exist")?;
+    Some(match rest.split_once(" of relation ") {
+        Some((column, table)) => (Some(unquote(table)), last(column)),
+        None => (None, last(rest)),
+    })
+}
+
+impl StoreError {
+    /// [`StoreError::MissingColumn`] if `message` (from running `sql`) says a column is missing.
+    fn missing_column(path: &str, sql: &str, message: &str) -> Option<StoreError> {
+        let (table, column) = missing_column(message)?;
+        Some(StoreError::MissingColumn {
+            path: path.to_string(),
+            table: table.unwrap_or_else(|| table_of(sql).to_string()),
+            column,
+        })
+    }
 }
 
 /// JSON text for a column (values we build ourselves cannot fail to serialise).
@@ -480,13 +731,44 @@ impl Store {
             return Ok(Store {
                 backend: Backend::Postgres(Box::new(db)),
                 location: shown,
+                version: SCHEMA_VERSION,
+                read_only: false,
             });
         }
         let path = location.strip_prefix("sqlite://").unwrap_or(location);
         Ok(Store {
             backend: Backend::Sqlite(sqlite::Db::open(path, wait)?),
             location: path.to_string(),
+            version: SCHEMA_VERSION,
+            read_only: false,
         })
+    }
+
+    /// Opens an existing store at `location` for reading only: nothing is created (no folder,
+    /// no file, no table), nothing is migrated and nothing is written. A missing or empty file,
+    /// or a database without collector-dojo's tables, is an error that says so; a database
+    /// made by an older version is read as it is.
+    pub fn open_read_only(location: &str) -> Result<Store, StoreError> {
+        let wait = Duration::from_secs(5);
+        let (backend, location) = if is_postgres(location) {
+            let shown = redact(location);
+            let db = pg::Db::open_read_only(location, &shown, wait)?;
+            (Backend::Postgres(Box::new(db)), shown)
+        } else {
+            let path = location.strip_prefix("sqlite://").unwrap_or(location);
+            (
+                Backend::Sqlite(sqlite::Db::open_read_only(path, wait)?),
+                path.to_string(),
+            )
+        };
+        let mut store = Store {
+            backend,
+            location,
+            version: SCHEMA_VERSION,
+            read_only: true,
+        };
+        store.version = store.schema_version()?;
+        Ok(store)
     }
 
     /// Where the store is, fit to show (no password).
@@ -528,6 +810,11 @@ impl Store {
     /// Stores a session in one transaction and returns its id. A session whose key is already
     /// stored is not stored again: the existing id is returned.
     pub fn insert(&mut self, s: &Session) -> Result<i64, StoreError> {
+        if self.read_only {
+            return Err(StoreError::OpenedForReading {
+                path: self.location.clone(),
+            });
+        }
         let key = if s.key.is_empty() {
             new_key()
         } else {
@@ -577,16 +864,46 @@ impl Store {
         })
     }
 
-    /// Sessions matching `f`, oldest first.
+    /// `f` as this database can answer it: before workshop rooms (schema version 3) every
+    /// session was played alone.
+    fn adapt(&self, f: &Filter) -> Filter {
+        let mut f = f.clone();
+        if self.version < added_in("room") {
+            f.solo = false;
+        }
+        f
+    }
+
+    /// Sessions matching `f`, oldest first. A session that cannot be read is an error naming
+    /// it ([`StoreError::BadSession`]); [`Store::read_sessions`] lists the others instead.
     pub fn sessions(&mut self, f: &Filter) -> Result<Vec<Session>, StoreError> {
+        let mut listing = self.read_sessions(f)?;
+        if listing.skipped.is_empty() {
+            return Ok(listing.sessions);
+        }
+        let more = listing.skipped.len() - 1;
+        Err(StoreError::BadSession {
+            path: self.location.clone(),
+            row: listing.skipped.swap_remove(0),
+            more,
+        })
+    }
+
+    /// Sessions matching `f`, oldest first, and the ones that could not be read (each named by
+    /// its id, key and damaged column), so one damaged row hides no other session.
+    pub fn read_sessions(&mut self, f: &Filter) -> Result<Listing, StoreError> {
         let mut params = Vec::new();
         let sql = format!(
-            "SELECT {SESSION_COLUMNS} FROM sessions{} ORDER BY ended, id",
-            conditions(f, &mut params)
+            "SELECT {} FROM sessions{} ORDER BY ended, id",
+            session_select(self.version),
+            conditions(&self.adapt(f), &mut params)
         );
-        let mut out = Vec::new();
+        let mut out = Listing::default();
         self.query(&sql, &params, &mut |r| {
-            out.push(session_from(r)?);
+            match session_from(r) {
+                Ok(s) => out.sessions.push(s),
+                Err(bad) => out.skipped.push(skipped(r, bad)),
+            }
             Ok(())
         })?;
         Ok(out)
@@ -599,7 +916,7 @@ impl Store {
             "SELECT player, team, scenario, scenario_hash, ended,
                 empathy, fact_gathering, agreement, compliance, overall
              FROM sessions{} ORDER BY ended, id",
-            conditions(f, &mut params)
+            conditions(&self.adapt(f), &mut params)
         );
         let mut out = Vec::new();
         self.query(&sql, &params, &mut |r| {
@@ -631,7 +948,7 @@ impl Store {
                 COUNT(*) AS n, MAX(ended) AS last
              FROM sessions{} GROUP BY player, team
              ORDER BY best DESC, mean DESC, player, team LIMIT {limit}",
-            conditions(f, &mut params)
+            conditions(&self.adapt(f), &mut params)
         );
         let mut out = Vec::new();
         self.query(&sql, &params, &mut |r| {
@@ -708,6 +1025,342 @@ mod tests {
             "postgresql://localhost/x?user=a"
         );
         assert_eq!(redact("/tmp/a:b@c.sqlite3"), "/tmp/a:b@c.sqlite3");
+    }
+
+    /// A fresh folder for one test.
+    fn temp(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("dojo-store-unit-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    fn session(player: &str, ended: i64) -> Session {
+        Session {
+            id: 0,
+            key: new_key(),
+            player: player.into(),
+            team: "Noord".into(),
+            scenario: "ostrich".into(),
+            scenario_hash: "h".into(),
+            title: "T".into(),
+            seed: u64::MAX,
+            choices: vec!["call".into()],
+            plan: None,
+            ending: "hung_up".into(),
+            scores: Scores {
+                empathy: 1,
+                fact_gathering: 2,
+                agreement: 3,
+                compliance: 4,
+                overall: 5,
+            },
+            findings: serde_json::json!([]),
+            started: ended - 10,
+            ended,
+            room: None,
+        }
+    }
+
+    /// The files in a folder, by name.
+    fn files(dir: &std::path::Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .expect("reads")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn reading_a_missing_database_creates_no_folder_and_no_file() {
+        let dir = temp("missing");
+        let path = dir.join("typo/a/b.sqlite3");
+        let location = path.display().to_string();
+        match Store::open_read_only(&location) {
+            Err(e @ StoreError::Missing { .. }) => assert_eq!(
+                e.to_string(),
+                format!(
+                    "no results database at {location} (nothing has been stored there yet; check --db)"
+                )
+            ),
+            other => panic!("expected Missing, got {:?}", other.err()),
+        }
+        // Also as a sqlite:// location.
+        assert!(matches!(
+            Store::open_read_only(&format!("sqlite://{location}")),
+            Err(StoreError::Missing { .. })
+        ));
+        assert!(files(&dir).is_empty(), "nothing created: {:?}", files(&dir));
+        // Writing still creates the folders and the database.
+        let mut s = Store::open(&location).expect("a write creates it");
+        s.insert(&session("Anouk", 20)).expect("stores");
+        assert!(path.exists());
+        drop(s);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn reading_an_empty_file_leaves_it_empty() {
+        let dir = temp("empty");
+        let path = dir.join("empty.sqlite3");
+        std::fs::write(&path, b"").expect("writes");
+        match Store::open_read_only(path.to_str().expect("utf-8")) {
+            Err(e @ StoreError::Empty { .. }) => {
+                let msg = e.to_string();
+                assert!(
+                    msg.contains("empty.sqlite3")
+                        && msg.contains("empty, not a results database")
+                        && msg.contains("left unchanged"),
+                    "{msg}"
+                );
+            }
+            other => panic!("expected Empty, got {:?}", other.err()),
+        }
+        assert_eq!(std::fs::read(&path).expect("reads"), b"");
+        assert_eq!(files(&dir), ["empty.sqlite3"], "no journal beside it");
+
+        // A SQLite file without any table is no results database either, and stays as it was.
+        let bare = dir.join("bare.sqlite3");
+        rusqlite::Connection::open(&bare)
+            .and_then(|c| c.execute_batch("PRAGMA user_version = 1;"))
+            .expect("makes a table-less database");
+        let before = std::fs::read(&bare).expect("reads");
+        assert!(matches!(
+            Store::open_read_only(bare.to_str().expect("utf-8")),
+            Err(StoreError::NoSchema { .. })
+        ));
+        assert_eq!(std::fs::read(&bare).expect("reads"), before);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A version-1 database (before session keys and rooms), as an old collector-dojo made it.
+    fn version_one(path: &std::path::Path) {
+        let c = rusqlite::Connection::open(path).expect("opens");
+        c.execute_batch(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied INTEGER NOT NULL);
+             INSERT INTO schema_migrations VALUES (1, 0);",
+        )
+        .expect("creates");
+        c.execute_batch(MIGRATIONS[0].sqlite).expect("migrates");
+        c.execute_batch(
+            "INSERT INTO sessions VALUES (NULL, 'Anouk', 'Noord', 'ostrich', 'h', 'T', '7',
+               '[\"call\"]', NULL, 'hung_up', 1, 2, 3, 4, 5, '[]', 10, 20);",
+        )
+        .expect("inserts");
+    }
+
+    #[test]
+    fn reading_an_older_database_does_not_migrate_it() {
+        let dir = temp("older");
+        let path = dir.join("old.sqlite3");
+        version_one(&path);
+        let before = std::fs::read(&path).expect("reads");
+        let mut s = Store::open_read_only(path.to_str().expect("utf-8")).expect("opens");
+        assert_eq!(s.schema_version().expect("reads"), 1);
+        let listing = s.read_sessions(&Filter::default()).expect("reads");
+        assert!(listing.skipped.is_empty());
+        assert_eq!(listing.sessions.len(), 1);
+        assert_eq!(
+            (
+                listing.sessions[0].player.as_str(),
+                listing.sessions[0].seed
+            ),
+            ("Anouk", 7)
+        );
+        assert_eq!(listing.sessions[0].key, "");
+        assert_eq!(listing.sessions[0].room, None);
+        // Leaderboards (solo sessions only) work before rooms existed.
+        let board = s
+            .leaderboard(
+                &Filter {
+                    solo: true,
+                    ..Default::default()
+                },
+                Measure::Overall,
+                10,
+            )
+            .expect("ranks");
+        assert_eq!(board.len(), 1);
+        // A store opened for reading refuses to write.
+        assert!(matches!(
+            s.insert(&session("Bram", 30)),
+            Err(StoreError::OpenedForReading { .. })
+        ));
+        drop(s);
+        assert_eq!(
+            std::fs::read(&path).expect("reads"),
+            before,
+            "byte-identical"
+        );
+        let c = rusqlite::Connection::open(&path).expect("opens");
+        let version: i64 = c
+            .query_row("SELECT MAX(version) FROM schema_migrations", [], |r| {
+                r.get(0)
+            })
+            .expect("reads");
+        assert_eq!(version, 1, "not migrated");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn one_corrupt_row_is_skipped_and_named_and_the_others_are_listed() {
+        let dir = temp("corrupt-row");
+        let path = dir.join("r.sqlite3");
+        let location = path.display().to_string();
+        let mut s = Store::open(&location).expect("creates");
+        let ids: Vec<i64> = (0..3)
+            .map(|i| {
+                s.insert(&session(&format!("P{i}"), 20 + i))
+                    .expect("stores")
+            })
+            .collect();
+        drop(s);
+        let c = rusqlite::Connection::open(&path).expect("opens");
+        c.execute(
+            "UPDATE sessions SET findings = '{not json' WHERE id = ?1",
+            [ids[1]],
+        )
+        .expect("damages a row");
+        let key: String = c
+            .query_row(
+                "SELECT session_key FROM sessions WHERE id = ?1",
+                [ids[1]],
+                |r| r.get(0),
+            )
+            .expect("reads");
+        drop(c);
+        let before = std::fs::read(&path).expect("reads");
+
+        let mut s = Store::open_read_only(&location).expect("opens");
+        let listing = s.read_sessions(&Filter::default()).expect("lists");
+        let listed: Vec<i64> = listing.sessions.iter().map(|s| s.id).collect();
+        assert_eq!(listed, [ids[0], ids[2]], "every good row is listed");
+        assert_eq!(listing.skipped.len(), 1);
+        let bad = &listing.skipped[0];
+        assert_eq!(
+            (bad.id, bad.key.as_deref(), bad.column),
+            (Some(ids[1]), Some(key.as_str()), "findings")
+        );
+        let warning = bad.to_string();
+        assert!(
+            warning.starts_with(&format!(
+                "session {} (key {key}) skipped: column findings: ",
+                ids[1]
+            )),
+            "{warning}"
+        );
+        // The strict listing names the row, the column and the file.
+        match s.sessions(&Filter::default()) {
+            Err(e @ StoreError::BadSession { .. }) => {
+                let msg = e.to_string();
+                assert!(
+                    msg.starts_with(&format!("{location}: session {} (key {key})", ids[1]))
+                        && msg.contains("column findings")
+                        && msg.contains("left unchanged"),
+                    "{msg}"
+                );
+            }
+            other => panic!("expected BadSession, got {other:?}"),
+        }
+        drop(s);
+        assert_eq!(
+            std::fs::read(&path).expect("reads"),
+            before,
+            "a read changes nothing"
+        );
+
+        // A damaged seed is named too, with the value.
+        let c = rusqlite::Connection::open(&path).expect("opens");
+        c.execute("UPDATE sessions SET seed = 'abc' WHERE id = ?1", [ids[2]])
+            .expect("damages a row");
+        drop(c);
+        let mut s = Store::open(&location).expect("opens");
+        let listing = s.read_sessions(&Filter::default()).expect("lists");
+        assert_eq!(listing.sessions.len(), 1);
+        let columns: Vec<&str> = listing.skipped.iter().map(|b| b.column).collect();
+        assert_eq!(columns, ["findings", "seed"]);
+        assert!(listing.skipped[1].reason.contains("`abc` is not a seed"));
+        assert!(
+            s.sessions(&Filter::default())
+                .is_err_and(|e| e.to_string().contains("(and 1 more unreadable session)"))
+        );
+        drop(s);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_missing_column_is_named_instead_of_printing_sql() {
+        let dir = temp("missing-column");
+        let path = dir.join("r.sqlite3");
+        let location = path.display().to_string();
+        let mut s = Store::open(&location).expect("creates");
+        s.insert(&session("Anouk", 20)).expect("stores");
+        drop(s);
+        rusqlite::Connection::open(&path)
+            .and_then(|c| c.execute_batch("ALTER TABLE sessions DROP COLUMN title;"))
+            .expect("drops a column");
+        let before = std::fs::read(&path).expect("reads");
+        let mut s = Store::open_read_only(&location).expect("opens");
+        match s.read_sessions(&Filter::default()) {
+            Err(e @ StoreError::MissingColumn { .. }) => assert_eq!(
+                e.to_string(),
+                format!(
+                    "the database at {location} has no column `title` in table `sessions`: it was not made by this version of collector-dojo or is damaged; nothing was changed"
+                )
+            ),
+            other => panic!("expected MissingColumn, got {other:?}"),
+        }
+        drop(s);
+        assert_eq!(std::fs::read(&path).expect("reads"), before);
+        // A write names it too.
+        let mut s = Store::open(&location).expect("opens");
+        assert!(matches!(
+            s.insert(&session("Bram", 30)),
+            Err(StoreError::MissingColumn { ref column, ref table, .. })
+                if column == "title" && table == "sessions"
+        ));
+        drop(s);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn missing_columns_are_read_from_either_backends_message() {
+        let cases = [
+            ("no such column: title", None, "title"),
+            ("no such column: s.title", None, "title"),
+            (
+                "table sessions has no column named room",
+                Some("sessions"),
+                "room",
+            ),
+            ("column \"title\" does not exist", None, "title"),
+            ("column s.title does not exist", None, "title"),
+            (
+                "column \"room\" of relation \"sessions\" does not exist",
+                Some("sessions"),
+                "room",
+            ),
+        ];
+        for (message, table, column) in cases {
+            assert_eq!(
+                missing_column(message),
+                Some((table.map(str::to_string), column.to_string())),
+                "{message}"
+            );
+        }
+        assert_eq!(missing_column("syntax error"), None);
+        assert_eq!(missing_column("relation \"sessions\" does not exist"), None);
+        assert_eq!(table_of("SELECT a, b FROM sessions WHERE x"), "sessions");
+        assert_eq!(table_of("INSERT INTO sessions (a) VALUES (?1)"), "sessions");
+    }
+
+    #[test]
+    fn older_schemas_read_later_columns_as_null() {
+        assert!(session_select(1).ends_with("NULL AS session_key, NULL AS room"));
+        assert!(session_select(2).ends_with(", session_key, NULL AS room"));
+        assert!(session_select(SCHEMA_VERSION).ends_with(", session_key, room"));
     }
 
     #[test]

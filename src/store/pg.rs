@@ -65,6 +65,19 @@ fn classify(shown: &str, e: postgres::Error) -> StoreError {
     }
 }
 
+/// An error running `sql`: a missing column is named as such rather than shown as raw SQL.
+fn classify_query(shown: &str, sql: &str, e: postgres::Error) -> StoreError {
+    use postgres::error::SqlState;
+    if e.code() == Some(&SqlState::UNDEFINED_COLUMN)
+        && let Some(missing) = e
+            .as_db_error()
+            .and_then(|db| StoreError::missing_column(shown, sql, db.message()))
+    {
+        return missing;
+    }
+    classify(shown, e)
+}
+
 /// `?N` placeholders (the SQLite spelling the queries are written in) as PostgreSQL's `$N`.
 fn dollar_params(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len());
@@ -102,6 +115,23 @@ impl Cells for postgres::Row {
 
 impl Db {
     pub(super) fn open(url: &str, shown: &str, wait: Duration) -> Result<Db, StoreError> {
+        let mut db = Db::connect(url, shown, wait)?;
+        db.migrate()?;
+        Ok(db)
+    }
+
+    /// Connects for reading only: the session is read-only (the server refuses any write) and
+    /// nothing is created or migrated; a database without collector-dojo's tables says so.
+    pub(super) fn open_read_only(url: &str, shown: &str, wait: Duration) -> Result<Db, StoreError> {
+        let mut db = Db::connect(url, shown, wait)?;
+        db.client
+            .batch_execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            .map_err(|e| classify(shown, e))?;
+        db.check_readable()?;
+        Ok(db)
+    }
+
+    fn connect(url: &str, shown: &str, wait: Duration) -> Result<Db, StoreError> {
         let mut config: postgres::Config = url.parse().map_err(|e| StoreError::Open {
             path: shown.to_string(),
             reason: format!("not a valid PostgreSQL URL: {e}"),
@@ -111,13 +141,66 @@ impl Db {
         }
         config.application_name("collector-dojo");
         let client = config.connect(NoTls).map_err(|e| classify(shown, e))?;
-        let mut db = Db {
+        Ok(Db {
             client,
             shown: shown.to_string(),
             prepared: Default::default(),
-        };
-        db.migrate()?;
-        Ok(db)
+        })
+    }
+
+    /// What opening for reading checks instead of migrating: the tables are ours, hold
+    /// sessions and are not newer than this build.
+    fn check_readable(&mut self) -> Result<(), StoreError> {
+        let shown = self.shown.clone();
+        let mut tables = None;
+        self.query(
+            "SELECT (to_regclass('schema_migrations') IS NOT NULL)::int,
+                (to_regclass('sessions') IS NOT NULL)::int",
+            &[],
+            &mut |r| {
+                tables = Some((r.int(0)? == 1, r.int(1)? == 1));
+                Ok(())
+            },
+        )?;
+        let (ours, sessions) = tables.unwrap_or_default();
+        match (ours, sessions) {
+            (false, false) => return Err(StoreError::NoSchema { path: shown }),
+            (false, true) => {
+                return Err(StoreError::Corrupt {
+                    path: shown,
+                    reason: "it holds a sessions table that collector-dojo did not make"
+                        .to_string(),
+                });
+            }
+            _ => {}
+        }
+        let mut version = 0;
+        self.query(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            &[],
+            &mut |r| {
+                version = r.int(0)?;
+                Ok(())
+            },
+        )?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: shown,
+                found: version,
+                known,
+            });
+        }
+        if version == 0 {
+            return Err(StoreError::NoSchema { path: shown });
+        }
+        if !sessions {
+            return Err(StoreError::Corrupt {
+                path: shown,
+                reason: "it has no sessions table".to_string(),
+            });
+        }
+        Ok(())
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
@@ -191,7 +274,7 @@ impl Db {
                 let s = self
                     .client
                     .prepare(&dollar_params(sql))
-                    .map_err(|e| classify(&self.shown, e))?;
+                    .map_err(|e| classify_query(&self.shown, sql, e))?;
                 self.prepared.insert(sql.to_string(), s.clone());
                 s
             }

@@ -39,6 +39,22 @@ impl Cells for rusqlite::Row<'_> {
     }
 }
 
+/// SQLite's own message of an error (without the SQL rusqlite adds to it).
+fn message(e: &rusqlite::Error) -> Option<&str> {
+    match e {
+        rusqlite::Error::SqlInputError { msg, .. } => Some(msg),
+        rusqlite::Error::SqliteFailure(_, Some(msg)) => Some(msg),
+        _ => None,
+    }
+}
+
+/// An error running `sql`: a missing column is named as such rather than shown as raw SQL.
+fn classify_query(path: &str, sql: &str, e: rusqlite::Error) -> StoreError {
+    message(&e)
+        .and_then(|m| StoreError::missing_column(path, sql, m))
+        .unwrap_or_else(|| classify(path, e))
+}
+
 /// Files this process has found sound (by their canonical path).
 fn sound() -> &'static std::sync::Mutex<std::collections::HashSet<std::path::PathBuf>> {
     static SOUND: std::sync::OnceLock<
@@ -75,17 +91,64 @@ impl Db {
         Ok(db)
     }
 
-    fn check_and_migrate(&mut self) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let err = |e| classify(&path, e);
-        // Reading the schema fails on a file that is not a database; nothing is written yet.
-        let tables: Vec<String> = {
-            let mut stmt = self.conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").map_err(err)?;
-            stmt.query_map([], |r| r.get(0))
-                .map_err(err)?
-                .collect::<Result<_, _>>()
-                .map_err(err)?
+    /// Opens an existing file for reading only: a missing file is not created (nor its
+    /// folder), an empty one is not made a database, and nothing is migrated or written.
+    pub(super) fn open_read_only(path: &str, busy: Duration) -> Result<Db, StoreError> {
+        use std::io::ErrorKind;
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+                return Err(StoreError::Missing {
+                    path: path.to_string(),
+                });
+            }
+            Err(e) => {
+                return Err(StoreError::Open {
+                    path: path.to_string(),
+                    reason: e.to_string(),
+                });
+            }
         };
+        if meta.is_dir() {
+            return Err(StoreError::Open {
+                path: path.to_string(),
+                reason: "it is a folder, not a database file".to_string(),
+            });
+        }
+        if meta.len() == 0 {
+            return Err(StoreError::Empty {
+                path: path.to_string(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        conn.busy_timeout(busy).map_err(|e| classify(path, e))?;
+        let db = Db {
+            conn,
+            path: path.to_string(),
+        };
+        db.check_readable()?;
+        Ok(db)
+    }
+
+    /// The tables of the file; fails on a file that is not a database (nothing is written).
+    fn tables(&self) -> Result<Vec<String>, StoreError> {
+        let err = |e| classify(&self.path, e);
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )
+            .map_err(err)?;
+        stmt.query_map([], |r| r.get(0))
+            .map_err(err)?
+            .collect::<Result<_, _>>()
+            .map_err(err)
+    }
+
+    /// Refuses a file holding other programs' tables or damaged pages.
+    fn check_ours(&self, tables: &[String]) -> Result<(), StoreError> {
+        let path = self.path.clone();
         let ours = tables.iter().any(|t| t == "schema_migrations");
         if !tables.is_empty() && !ours {
             return Err(StoreError::Corrupt {
@@ -102,7 +165,7 @@ impl Db {
             let ok: String = self
                 .conn
                 .query_row("PRAGMA quick_check", [], |r| r.get(0))
-                .map_err(err)?;
+                .map_err(|e| classify(&path, e))?;
             if ok != "ok" {
                 return Err(StoreError::Corrupt { path, reason: ok });
             }
@@ -110,6 +173,51 @@ impl Db {
                 s.insert(identity(&self.path));
             }
         }
+        Ok(())
+    }
+
+    /// What opening for reading checks instead of migrating: the file is ours, sound, holds
+    /// sessions and is not newer than this build.
+    fn check_readable(&self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let tables = self.tables()?;
+        if tables.is_empty() {
+            return Err(StoreError::NoSchema { path });
+        }
+        self.check_ours(&tables)?;
+        let version: i64 = self
+            .conn
+            .query_row(
+                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| classify_query(&path, "FROM schema_migrations", e))?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path,
+                found: version,
+                known,
+            });
+        }
+        if version == 0 {
+            return Err(StoreError::NoSchema { path });
+        }
+        if !tables.iter().any(|t| t == "sessions") {
+            return Err(StoreError::Corrupt {
+                path,
+                reason: "it has no sessions table".to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    fn check_and_migrate(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let err = |e| classify(&path, e);
+        let tables = self.tables()?;
+        self.check_ours(&tables)?;
         self.conn
             .pragma_update(None, "journal_mode", "WAL")
             .map_err(err)?;
@@ -170,7 +278,10 @@ impl Db {
             Param::Int(i) => Value::Integer(*i),
             Param::Small(i) => Value::Integer((*i).into()),
         });
-        let mut stmt = self.conn.prepare_cached(sql).map_err(err)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(sql)
+            .map_err(|e| classify_query(&path, sql, e))?;
         let mut rows = stmt.query(params_from_iter(values)).map_err(err)?;
         while let Some(row) = rows.next().map_err(err)? {
             each(row).map_err(|reason| StoreError::Corrupt {

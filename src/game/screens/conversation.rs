@@ -24,6 +24,8 @@ pub struct MoodShown {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<MoodShown>()
+        // The window plugin registers it too; headless apps have none.
+        .add_message::<bevy::window::RequestRedraw>()
         .add_systems(Update, ease_mood)
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
@@ -33,7 +35,12 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-fn ease_mood(time: Res<Time>, session: Option<Res<Session>>, mut shown: ResMut<MoodShown>) {
+fn ease_mood(
+    time: Res<Time>,
+    session: Option<Res<Session>>,
+    mut shown: ResMut<MoodShown>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
     let Some(s) = session else { return };
     let mood = s.conv.mood();
     let turns = s.conv.turns().len();
@@ -59,6 +66,13 @@ fn ease_mood(time: Res<Time>, session: Option<Res<Session>>, mut shown: ResMut<M
     shown.delta_age += time.delta_secs();
     if shown.delta_age > 4.0 {
         shown.delta = None;
+    }
+    // The game draws only on change: keep frames coming while the bars move or the last
+    // change is on screen.
+    let moving = (mood.trust as f32 - shown.trust).abs() > 0.05
+        || (mood.stress as f32 - shown.stress).abs() > 0.05;
+    if moving || shown.delta.is_some() {
+        redraw.write(bevy::window::RequestRedraw);
     }
 }
 

@@ -84,6 +84,10 @@ fn run_stores_sessions_and_results_lists_them_in_every_format() {
     assert_eq!(first["scenario"], "cant-pay");
     assert_eq!(first["scores"]["overall"], 100);
     assert_eq!(
+        first["seed"], "3",
+        "the seed is a string: JavaScript rounds integers above 2^53"
+    );
+    assert_eq!(
         first["plan"],
         serde_json::json!({"amount": 40.0, "count": 15, "days": 14})
     );
@@ -208,6 +212,115 @@ fn a_failed_run_stores_nothing_and_creates_no_database() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(!db.exists());
+}
+
+#[test]
+fn results_only_reads_and_creates_no_folder_or_database() {
+    let dir = temp("read-only");
+    let typo = dir.join("typo/a/b.sqlite3");
+    let out = dojo(&["results", "--db", typo.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "no results database at {} (nothing has been stored there yet; check --db)",
+            typo.display()
+        )),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).is_empty());
+    assert!(!dir.join("typo").exists(), "no folder created");
+
+    // A zero-length file stays zero-length.
+    let empty = dir.join("empty.sqlite3");
+    std::fs::write(&empty, b"").unwrap();
+    for args in [&[][..], &["--leaderboard", "overall"][..]] {
+        let mut all = vec!["results", "--db", empty.to_str().unwrap()];
+        all.extend(args);
+        let out = dojo(&all);
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("empty.sqlite3") && err.contains("empty, not a results database"),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(&empty).unwrap(), b"", "left byte-identical");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["empty.sqlite3"], "nothing else created");
+
+    // Writing still creates the folders and the database.
+    play(&typo, "Anouk", "Noord");
+    let out = dojo(&["results", "--db", typo.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 session"));
+}
+
+#[test]
+fn a_corrupt_row_is_named_on_stderr_and_the_others_are_listed() {
+    let dir = temp("bad-row");
+    let db = dir.join("r.sqlite3");
+    play(&db, "Anouk", "Noord");
+    play(&db, "Bram", "Zuid");
+    play(&db, "Cor", "Noord");
+    let (id, key): (i64, String) = {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        let row = c
+            .query_row(
+                "SELECT id, session_key FROM sessions WHERE player = 'Bram'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        c.execute(
+            "UPDATE sessions SET findings = '[{\"turn\": 1,' WHERE id = ?1",
+            [row.0],
+        )
+        .unwrap();
+        row
+    };
+    let before = std::fs::read(&db).unwrap();
+    let out = dojo(&["results", "--db", db.to_str().unwrap(), "--format", "json"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let players: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["player"].as_str().unwrap())
+        .collect();
+    assert_eq!(players, ["Anouk", "Cor"], "every good row is listed");
+    assert!(
+        err.contains(&format!(
+            "warning: {}: session {id} (key {key}) skipped: column findings: ",
+            db.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "a read changes nothing"
+    );
+
+    // The table lists the two readable sessions too; a leaderboard (scores only) ranks all three.
+    let table = dojo(&["results", "--db", db.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&table.stdout).contains("2 sessions"));
+    assert!(String::from_utf8_lossy(&table.stderr).contains(&format!("session {id} ")));
+    let board = dojo(&[
+        "results",
+        "--db",
+        db.to_str().unwrap(),
+        "--leaderboard",
+        "overall",
+    ]);
+    assert!(String::from_utf8_lossy(&board.stdout).contains("3 players"));
 }
 
 #[test]

@@ -120,9 +120,12 @@ fn missing_plan_and_unfinished_paths_say_what_is_needed() {
     let out = dojo(&["run", MINI, "--choices", "ask"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("turn 2: the conversation is not over; add one of: together"),
+        err.contains("turn 2: the conversation is not over; add one of: "),
         "{err}"
     );
+    for id in ["together (", "info (", "fill ("] {
+        assert!(err.contains(id), "{id} is listed: {err}");
+    }
     let out = dojo(&["run", MINI, "--choices", "ask,together", "--plan", "abc"]);
     assert_eq!(out.status.code(), Some(2), "clap rejects a malformed plan");
     assert!(String::from_utf8_lossy(&out.stderr).contains("AMOUNT:COUNT:DAYS"));
@@ -233,13 +236,46 @@ fn talk(id: &str, input: &str, lang: collector_dojo::Lang) -> String {
     String::from_utf8(out).expect("utf-8")
 }
 
+/// What to type in `talk` (seed 2) to take the option the author wrote first at every turn
+/// and propose `plan`: its number is where the seed shows it.
+fn typed_first_written(id: &str, plan: &str) -> String {
+    use collector_dojo::dialogue::Prompt;
+    let book = std::sync::Arc::new(
+        collector_dojo::Playbook::load(format!(
+            "{}/scenarios/{id}.scenario.ron",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("valid"),
+    );
+    let mut c = collector_dojo::Conversation::new(book, 2);
+    let mut input = String::new();
+    loop {
+        let first = match c.prompt() {
+            Prompt::Channel(cc) => cc.options[0].id.clone(),
+            Prompt::Choose { options, .. } => options[0].id.clone(),
+            Prompt::Negotiate { .. } => {
+                input.push_str(plan);
+                input.push('\n');
+                c.propose(collector_dojo::report::parse_plan(plan).expect("plan"))
+                    .expect("proposed");
+                continue;
+            }
+            Prompt::Ended(_) => return input,
+        };
+        let shown = c.options().iter().position(|(id, _)| *id == first);
+        input.push_str(&format!("{}\n", shown.expect("shown") + 1));
+        c.choose(&first).expect("offered");
+    }
+}
+
 #[test]
 fn talk_plays_a_whole_conversation_from_typed_input() {
-    let out = talk(
-        "cant-pay",
-        "1\n1\n1\n1\n1\n1\n1\n40:15:14\n1\n",
-        collector_dojo::Lang::Nl,
+    let input = typed_first_written("cant-pay", "40:15:14");
+    assert_ne!(
+        input, "1\n1\n1\n1\n1\n1\n1\n40:15:14\n1\n",
+        "the options are shown in the order written"
     );
+    let out = talk("cant-pay", &input, collector_dojo::Lang::Nl);
     assert!(!out.contains('{'), "unfilled placeholder:\n{out}");
     assert!(
         out.contains("Je notities:") && out.contains("Kan € 40 per maand missen"),
@@ -255,7 +291,17 @@ fn talk_plays_a_whole_conversation_from_typed_input() {
 
 #[test]
 fn talk_explains_bad_input_and_stops_cleanly_at_end_of_input() {
-    let out = talk("ostrich", "9\nabc\n1\n", collector_dojo::Lang::En);
+    // Two bad entries, then the first option the author wrote (a call), then the input ends.
+    let call = typed_first_written("ostrich", "50:12:21")
+        .lines()
+        .next()
+        .map(str::to_string)
+        .expect("a first turn");
+    let out = talk(
+        "ostrich",
+        &format!("9\nabc\n{call}\n"),
+        collector_dojo::Lang::En,
+    );
     assert_eq!(out.matches("Choose a number 1–4").count(), 2, "{out}");
     assert!(out.contains("Conversation abandoned."), "{out}");
 }
@@ -301,4 +347,109 @@ fn check_validates_workshop_plans_too() {
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `cant-pay` with other finances, written to a temporary `cant-pay.scenario.ron`.
+fn cant_pay_with(tag: &str, finances: &str) -> std::path::PathBuf {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let src = std::fs::read_to_string(root.join("scenarios/cant-pay.scenario.ron")).unwrap();
+    let old = "monthly_income: 1790.0,\n            fixed_costs: 1725.0,\n            owed: 587.40,\n            can_pay_monthly: 40.0,";
+    assert!(
+        src.contains(old),
+        "the shipped finances changed; update this test"
+    );
+    let dir = std::env::temp_dir().join(format!("dojo-finances-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("cant-pay.scenario.ron");
+    std::fs::write(&file, src.replace(old, finances)).unwrap();
+    file
+}
+
+#[test]
+fn a_claim_beyond_what_plans_allow_is_a_check_problem_not_a_crash() {
+    // Once a stack overflow: the explorer's grid held a plan `propose` refused, and the walk
+    // recursed on the unchanged conversation forever.
+    let file = cant_pay_with(
+        "huge",
+        "monthly_income: 1790.0,\n            fixed_costs: 1725.0,\n            owed: 1000000.01,\n            can_pay_monthly: 40.0,",
+    );
+    let path = file.to_str().unwrap();
+    for cmd in ["check", "explore"] {
+        let out = dojo(&[cmd, path]);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{cmd} exits 1, not by a signal: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("cant-pay.scenario.ron:") && err.contains("120 instalments")
+                || err.contains("at most 120"),
+            "{cmd} names the position and the limit: {err}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
+
+#[test]
+fn claims_at_the_edge_of_the_plan_limits_explore_to_the_end() {
+    // The largest claim the plan rules allow: instalments of a million, 120 of them.
+    let file = cant_pay_with(
+        "edge",
+        "monthly_income: 1001725.0,\n            fixed_costs: 1725.0,\n            owed: 119999999.99,\n            can_pay_monthly: 1000000.0,",
+    );
+    let path = file.to_str().unwrap();
+    let out = dojo(&["check", path]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = dojo(&["explore", path, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert!(v["paths"].as_u64().unwrap_or(0) > 0, "{v}");
+    for p in v["plan_grid"].as_array().expect("the grid") {
+        assert!(
+            p["amount"].as_f64().unwrap_or(f64::MAX) <= 1_000_000.0,
+            "{p}"
+        );
+        assert!(p["count"].as_u64().unwrap_or(0) <= 120, "{p}");
+    }
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
+
+#[test]
+fn plans_and_seeds_out_of_range_say_what_is_allowed() {
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["--plan", "20:4294967296:1"],
+            "count `4294967296` is more than 120",
+        ),
+        (
+            &["--plan", "20:4:4294967296"],
+            "days `4294967296` is more than 365",
+        ),
+        (&["--plan", "-5:3:1"], "must be more than 0"),
+        (&["--plan", "5:-3:1"], "cannot be negative"),
+        (
+            &["--seed", "-1"],
+            "seed `-1` must be a whole number from 0 to",
+        ),
+    ];
+    for (extra, expected) in cases {
+        let mut args = vec!["run", MINI, "--choices", "ask,together,thank"];
+        args.extend_from_slice(extra);
+        let out = dojo(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{extra:?}: {err}");
+        assert!(err.contains(expected), "{extra:?}: {err}");
+        assert!(!err.contains("unexpected argument"), "{extra:?}: {err}");
+    }
 }

@@ -460,6 +460,14 @@ fn writer_child(loc: &str) -> ! {
     unreachable!()
 }
 
+/// A test's full name in this binary (its module path without the crate), for `--exact`.
+fn test_name(name: &str) -> String {
+    match module_path!().split_once("::") {
+        Some((_, module)) => format!("{module}::{name}"),
+        None => name.to_string(),
+    }
+}
+
 /// Kill -9 a program in the middle of storing sessions, at three different moments: every
 /// session it was told was stored is there, nothing else is half-written, and the database
 /// opens (after SQLite's full page check) and takes new sessions.
@@ -475,7 +483,7 @@ fn killing_a_writer_at_any_moment_loses_no_stored_session() {
             let mut child = Command::new(std::env::current_exe().expect("test binary"))
                 .args([
                     "--exact",
-                    "killing_a_writer_at_any_moment_loses_no_stored_session",
+                    &test_name("killing_a_writer_at_any_moment_loses_no_stored_session"),
                     "--nocapture",
                 ])
                 .env("DOJO_WRITER_CHILD", &loc)
