@@ -128,7 +128,7 @@ pub struct Ahead {
     stress: i32,
     known: u64,
     chose: u64,
-    plans: [Option<(u64, u32, u32)>; 3],
+    plans: [Option<bool>; 3],
 }
 
 /// The state of one conversation.
@@ -584,7 +584,10 @@ impl Conversation {
             let chosen = self.turns.iter().any(|t| self.option_id(t) == Some(*id));
             acc | (u64::from(chosen) << (i % 64))
         });
-        let plan = |p: Option<Plan>| p.map(|p| (p.amount.to_bits(), p.count, p.days));
+        // A path passes at most one negotiation (validation sees to it), so once past it only
+        // whether a plan is on the table and whether it can be kept decide what lies ahead.
+        let f = &self.book.scenario.persona.finances;
+        let plan = |p: Option<Plan>| p.map(|p| affordable(f, &p));
         Ahead {
             node: self.node(),
             trust: self.mood.trust,

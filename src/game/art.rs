@@ -2,6 +2,7 @@
 //! falls back (a persona without a portrait gets the default one) and never stops the game.
 
 use crate::scenario::{Channel, Principle};
+use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
 use bevy_egui::{EguiTextureHandle, EguiUserTextures, egui};
 use std::collections::HashMap;
@@ -41,6 +42,8 @@ pub struct ArtIds {
     channels: HashMap<Channel, egui::TextureId>,
     principles: HashMap<Principle, egui::TextureId>,
     pub app: Option<egui::TextureId>,
+    /// How many library entries the picker's faces were loaded for.
+    picker_faces_for: usize,
 }
 
 impl ArtIds {
@@ -115,40 +118,82 @@ fn load(
         }
     }
     ids.app = add("icons/app.png".to_string());
-    for e in [Expression::Calm, Expression::Neutral, Expression::Stressed] {
-        if let Some(id) = add(format!("portraits/default-{}.png", e.key())) {
-            ids.portraits.insert(("default".to_string(), e), id);
+}
+
+/// Portraits are loaded when they can be seen, not all at start: the picker shows each
+/// scenario's neutral face, a conversation its customer's three. Each portrait is 1 MiB of
+/// texture, and most runs see one customer. A scenario without its own portraits gets the
+/// default ones, loaded the first time they are needed.
+fn register_portraits(
+    library: Res<super::library::Library>,
+    session: Option<Res<super::Session>>,
+    screen: Option<Res<State<super::Screen>>>,
+    mut loader: Loader,
+    mut ids: ResMut<ArtIds>,
+) {
+    let picking = screen.is_some_and(|s| *s.get() == super::Screen::Picker);
+    let changed = library.is_changed()
+        || session.as_ref().is_some_and(|s| s.is_changed())
+        || (picking && ids.picker_faces_for != library.entries.len());
+    if !changed {
+        return;
+    }
+    let all = [Expression::Calm, Expression::Neutral, Expression::Stressed];
+    let mut wanted: Vec<(String, Expression)> = Vec::new();
+    if let Some(s) = &session {
+        let id = s.conv.book().id();
+        wanted.extend(all.iter().map(|e| (id.to_string(), *e)));
+    }
+    if picking {
+        wanted.extend(
+            library
+                .playable()
+                .map(|b| (b.id().to_string(), Expression::Neutral)),
+        );
+        ids.picker_faces_for = library.entries.len();
+    }
+    for (id, e) in wanted {
+        let key = (id.clone(), e);
+        if ids.portraits.contains_key(&key) {
+            continue;
         }
+        let path = format!("portraits/{id}-{}.png", e.key());
+        let (key, path) = if loader.dir.0.join(&path).is_file() {
+            (key, path)
+        } else {
+            // The default face, once.
+            let key = ("default".to_string(), e);
+            if ids.portraits.contains_key(&key) {
+                continue;
+            }
+            let path = format!("portraits/default-{}.png", e.key());
+            if !loader.dir.0.join(&path).is_file() {
+                warn!(
+                    "missing artwork {}: no portrait",
+                    loader.dir.0.join(&path).display()
+                );
+                continue;
+            }
+            (key, path)
+        };
+        let h: Handle<Image> = loader.server.load(path);
+        ids.portraits.insert(
+            key,
+            loader
+                .textures
+                .add_image(EguiTextureHandle::Strong(h.clone())),
+        );
+        loader.handles.0.push(h);
     }
 }
 
-/// Portraits are per scenario id, which is known once the library has loaded.
-fn register_portraits(
-    library: Res<super::library::Library>,
-    server: Res<AssetServer>,
-    dir: Res<AssetsDir>,
-    mut textures: ResMut<EguiUserTextures>,
-    mut ids: ResMut<ArtIds>,
-    mut handles: ResMut<Handles>,
-) {
-    if !library.is_changed() {
-        return;
-    }
-    for book in library.playable() {
-        for e in [Expression::Calm, Expression::Neutral, Expression::Stressed] {
-            let key = (book.id().to_string(), e);
-            let path = format!("portraits/{}-{}.png", book.id(), e.key());
-            if ids.portraits.contains_key(&key) || !dir.0.join(&path).is_file() {
-                continue;
-            }
-            let h: Handle<Image> = server.load(path);
-            ids.portraits.insert(
-                key,
-                textures.add_image(EguiTextureHandle::Strong(h.clone())),
-            );
-            handles.0.push(h);
-        }
-    }
+/// What loading a picture for egui takes.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Loader<'w> {
+    server: Res<'w, AssetServer>,
+    dir: Res<'w, AssetsDir>,
+    textures: ResMut<'w, EguiUserTextures>,
+    handles: ResMut<'w, Handles>,
 }
 
 /// egui blends premultiplied colours; PNGs are straight alpha.
@@ -179,5 +224,8 @@ fn premultiply(
                 *c = ((u16::from(*c) * a + 127) / 255) as u8;
             }
         }
+        // Once on the GPU, the pixels need not stay in memory as well: the render world takes
+        // them at the next extraction (a reload brings a fresh copy and comes through here).
+        image.asset_usage = RenderAssetUsages::RENDER_WORLD;
     }
 }

@@ -117,7 +117,9 @@ pub fn run(options: GameOptions) -> AppExit {
         crate::workshop::folder(&options.scenarios),
     )))
     .add_systems(Startup, |mut commands: Commands| {
-        commands.spawn(Camera2d);
+        // egui smooths its own edges; multisampling the whole window only costs memory and
+        // frame time (four samples a pixel, most of all with software rendering).
+        commands.spawn((Camera2d, bevy::render::view::Msaa::Off));
     });
     if options.automation.is_some() {
         // A scripted run must not touch the player's own settings or history.
@@ -128,6 +130,7 @@ pub fn run(options: GameOptions) -> AppExit {
     if let Some(db) = options.db {
         app.insert_resource(records::Database(db));
     }
+    app.init_resource::<records::OpenInBackground>();
     app.add_plugins((logic_plugin, ui_plugin));
     {
         let mut s = app.world_mut().resource_mut::<settings::Settings>();

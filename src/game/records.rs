@@ -266,9 +266,78 @@ pub(super) fn plugin(app: &mut App) {
         app.insert_resource(db);
     }
     let outbox = data.0.as_ref().map(|d| d.join("unsent.jsonl"));
-    app.insert_resource(Records::open(loc, outbox, &settings.player))
-        .insert_resource(data)
+    if app.world().contains_resource::<OpenInBackground>() {
+        // The window opens at once; the records follow when the database has answered (a
+        // team server can take seconds, a new file its migrations).
+        let (l, o, player) = (loc.clone(), outbox.clone(), settings.player.clone());
+        let task = std::thread::Builder::new()
+            .name("open-records".into())
+            .spawn(move || Records::open(l, o, &player));
+        match task {
+            Ok(handle) => {
+                // Meanwhile a finished session goes straight to the database; the outbox file
+                // is the opening thread's until it is done.
+                app.insert_resource(Records {
+                    location: loc,
+                    player: settings.player.clone(),
+                    outbox: None,
+                    ..Default::default()
+                })
+                .insert_resource(Opening(Some(handle)))
+                .add_systems(PreUpdate, take_opened);
+            }
+            Err(e) => {
+                warn!("cannot open the records in the background ({e}); opening them now");
+                app.insert_resource(Records::open(loc, outbox, &settings.player));
+            }
+        }
+    } else {
+        app.insert_resource(Records::open(loc, outbox, &settings.player));
+    }
+    app.insert_resource(data)
         .add_systems(Update, follow_settings.run_if(resource_changed::<Settings>));
+}
+
+/// Insert before the game's plugins to open the records on a thread of their own.
+#[derive(Resource, Debug, Default)]
+pub struct OpenInBackground;
+
+/// The records being opened in the background.
+#[derive(Resource, Default)]
+struct Opening(Option<std::thread::JoinHandle<Records>>);
+
+/// Takes the opened records once they are there. A session finished in the meantime waits in
+/// this run's records (and the outbox file): it is carried over and sent.
+fn take_opened(mut opening: ResMut<Opening>, mut records: ResMut<Records>) {
+    if !opening.0.as_ref().is_some_and(|h| h.is_finished()) {
+        return;
+    }
+    let Some(handle) = opening.0.take() else {
+        return;
+    };
+    match handle.join() {
+        Ok(mut opened)
+            if opened.location == records.location && opened.player == records.player =>
+        {
+            let waiting: Vec<Session> = std::mem::take(&mut records.pending)
+                .into_iter()
+                .filter(|s| !opened.pending.iter().any(|p| p.key == s.key))
+                .collect();
+            if !waiting.is_empty() {
+                opened.pending.extend(waiting);
+                opened.flush();
+                opened.reload();
+            }
+            opened.generation = records.generation + 1;
+            *records = opened;
+        }
+        // The settings chose another database meanwhile: that one was opened already.
+        Ok(_) => {}
+        Err(_) => {
+            warn!("opening the records failed; sessions wait in the outbox");
+            records.reload();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -78,7 +78,32 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         bevy_egui::EguiPrimaryContextPass,
         style_and_scale.before(super::screens::UiSet),
+    )
+    .add_systems(
+        PreUpdate,
+        drop_unchanged_modifiers
+            .after(bevy_egui::EguiPreUpdateSet::ProcessInput)
+            .before(bevy_egui::EguiPreUpdateSet::BeginPass),
     );
+}
+
+/// bevy_egui reports the modifier keys as an event every frame, changed or not; egui takes any
+/// event as a reason to draw the next frame, so the game never went idle (1.6 cores busy on
+/// the title screen). Only a real change is passed on.
+fn drop_unchanged_modifiers(
+    mut inputs: Query<&mut bevy_egui::EguiInput>,
+    mut last: Local<Option<egui::Modifiers>>,
+) {
+    for mut input in &mut inputs {
+        input.0.events.retain(|e| match e {
+            egui::Event::ModifiersChanged(m) if *last == Some(*m) => false,
+            egui::Event::ModifiersChanged(m) => {
+                *last = Some(*m);
+                true
+            }
+            _ => true,
+        });
+    }
 }
 
 fn style_and_scale(
