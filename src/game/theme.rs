@@ -121,3 +121,47 @@ fn style_and_scale(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bevy_egui::EguiInput;
+
+    /// Only a real change of the modifier keys reaches egui: an event every frame kept the
+    /// game drawing when nothing happened.
+    #[test]
+    fn an_unchanged_modifier_state_is_not_an_event() {
+        let mut app = App::new();
+        app.add_systems(Update, drop_unchanged_modifiers);
+        let input = app.world_mut().spawn(EguiInput::default()).id();
+        let mut frame = |m: egui::Modifiers| -> usize {
+            let mut i = app.world_mut().entity_mut(input);
+            let mut raw = i.get_mut::<EguiInput>().expect("input");
+            raw.0.events = vec![
+                egui::Event::ModifiersChanged(m),
+                egui::Event::Text("a".into()),
+            ];
+            app.update();
+            let events = &app
+                .world()
+                .entity(input)
+                .get::<EguiInput>()
+                .expect("input")
+                .0
+                .events;
+            assert!(
+                events.contains(&egui::Event::Text("a".into())),
+                "other events stay"
+            );
+            events.len() - 1
+        };
+        assert_eq!(frame(egui::Modifiers::NONE), 1, "the first state is news");
+        assert_eq!(
+            frame(egui::Modifiers::NONE),
+            0,
+            "the same state again is not"
+        );
+        assert_eq!(frame(egui::Modifiers::SHIFT), 1, "a change is");
+        assert_eq!(frame(egui::Modifiers::SHIFT), 0);
+    }
+}
