@@ -14,6 +14,7 @@ use crate::score::{Band, Scores, assess};
 use crate::text::Lang;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The most paths a walk will take before it gives up with an error.
@@ -168,6 +169,38 @@ pub struct Exploration {
     pub plan_grid: Vec<Plan>,
 }
 
+/// Hands `visit` each conversation one action on from `conv`: every option, or at a
+/// negotiation every plan of the grid; stops at the first error. An action that changed
+/// nothing (a plan `propose` refused as invalid, say) is a dead end, never a state to walk on
+/// from, so every walk ends. One clone at a time: the walk's hot path.
+fn each_successor<E>(
+    conv: &Conversation,
+    grid: &[Plan],
+    mut visit: impl FnMut(Conversation) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut act = |f: &dyn Fn(&mut Conversation)| {
+        let mut c = conv.clone();
+        f(&mut c);
+        if c.turns().len() > conv.turns().len() {
+            visit(c)
+        } else {
+            Ok(())
+        }
+    };
+    match conv.prompt() {
+        Prompt::Ended(_) => Ok(()),
+        Prompt::Channel(cc) => (0..cc.options.len()).try_for_each(|i| act(&|c| c.take_channel(i))),
+        Prompt::Choose { options, .. } => {
+            (0..options.len()).try_for_each(|i| act(&|c| c.take_choice(i)))
+        }
+        Prompt::Negotiate { .. } => grid.iter().try_for_each(|p| {
+            act(&|c| {
+                let _ = c.propose(*p);
+            })
+        }),
+    }
+}
+
 struct Walk {
     paths: u64,
     limit: u64,
@@ -176,7 +209,7 @@ struct Walk {
     best: Option<(u8, Conversation)>,
     worst: Option<(u8, Conversation)>,
     score: bool,
-    grid: Vec<Plan>,
+    grid: Rc<[Plan]>,
 }
 
 impl Walk {
@@ -189,57 +222,24 @@ impl Walk {
             best: None,
             worst: None,
             score,
-            grid: grid_for(book),
+            grid: grid_for(book).into(),
         }
     }
 
     fn go(&mut self, conv: Conversation) -> Result<(), ()> {
-        match conv.prompt() {
-            Prompt::Ended(e) => {
-                if self.paths >= self.limit {
-                    return Err(());
-                }
-                self.paths += 1;
-                if self.score {
-                    *self.endings.entry(e).or_default() += 1;
-                    self.leaf(conv);
-                }
-                Ok(())
-            }
-            Prompt::Channel(cc) => {
-                for i in 0..cc.options.len() {
-                    self.step(&conv, |c| c.take_channel(i))?;
-                }
-                Ok(())
-            }
-            Prompt::Choose { options, .. } => {
-                for i in 0..options.len() {
-                    self.step(&conv, |c| c.take_choice(i))?;
-                }
-                Ok(())
-            }
-            Prompt::Negotiate { .. } => {
-                for k in 0..self.grid.len() {
-                    let plan = self.grid[k];
-                    self.step(&conv, |c| {
-                        let _ = c.propose(plan);
-                    })?;
-                }
-                Ok(())
-            }
+        let Prompt::Ended(e) = conv.prompt() else {
+            let grid = Rc::clone(&self.grid);
+            return each_successor(&conv, &grid, |c| self.go(c));
+        };
+        if self.paths >= self.limit {
+            return Err(());
         }
-    }
-
-    /// Takes one action on a copy of `conv` and walks on from there; an action that did not
-    /// change the conversation (a plan it refused as invalid, say) is a dead end, never a
-    /// step to recurse on, so the walk always ends.
-    fn step(&mut self, conv: &Conversation, act: impl FnOnce(&mut Conversation)) -> Result<(), ()> {
-        let mut c = conv.clone();
-        act(&mut c);
-        if c.turns().len() == conv.turns().len() {
-            return Ok(());
+        self.paths += 1;
+        if self.score {
+            *self.endings.entry(e).or_default() += 1;
+            self.leaf(conv);
         }
-        self.go(c)
+        Ok(())
     }
 
     fn leaf(&mut self, conv: Conversation) {
@@ -304,7 +304,7 @@ pub fn count_paths(book: &Arc<Playbook>, limit: u64) -> Option<u64> {
     let watched = chose_ids(book);
     let mut counter = Counter {
         watched: watched.iter().map(String::as_str).collect(),
-        grid: grid_for(book),
+        grid: grid_for(book).into(),
         memo: HashMap::new(),
         limit,
     };
@@ -335,7 +335,7 @@ fn chose_ids(book: &Playbook) -> Vec<String> {
 
 struct Counter<'a> {
     watched: Vec<&'a str>,
-    grid: Vec<Plan>,
+    grid: Rc<[Plan]>,
     memo: HashMap<crate::dialogue::Ahead, u64>,
     limit: u64,
 }
@@ -347,43 +347,13 @@ impl Counter<'_> {
         if let Some(n) = key.as_ref().and_then(|k| self.memo.get(k)) {
             return Some(*n);
         }
-        let mut next: Vec<Conversation> = Vec::new();
-        let ended = matches!(conv.prompt(), Prompt::Ended(_));
-        match conv.prompt() {
-            Prompt::Ended(_) => {}
-            Prompt::Channel(cc) => {
-                for i in 0..cc.options.len() {
-                    let mut c = conv.clone();
-                    c.take_channel(i);
-                    next.push(c);
-                }
-            }
-            Prompt::Choose { options, .. } => {
-                for i in 0..options.len() {
-                    let mut c = conv.clone();
-                    c.take_choice(i);
-                    next.push(c);
-                }
-            }
-            Prompt::Negotiate { .. } => {
-                for plan in &self.grid {
-                    let mut c = conv.clone();
-                    let _ = c.propose(*plan);
-                    next.push(c);
-                }
-            }
-        }
-        let mut n = u64::from(ended);
-        for c in next {
-            // As in the walk: an action that changed nothing is a dead end.
-            if c.turns().len() == conv.turns().len() {
-                continue;
-            }
-            n = n.saturating_add(self.count(&c)?);
-            if n > self.limit {
-                return None;
-            }
-        }
+        let mut n = u64::from(matches!(conv.prompt(), Prompt::Ended(_)));
+        let grid = Rc::clone(&self.grid);
+        each_successor(conv, &grid, |c| {
+            n = n.saturating_add(self.count(&c).ok_or(())?);
+            if n > self.limit { Err(()) } else { Ok(()) }
+        })
+        .ok()?;
         if let Some(k) = key {
             self.memo.insert(k, n);
         }
@@ -426,7 +396,7 @@ pub fn explore(book: &Arc<Playbook>, seed: u64, lang: Lang) -> Result<Exploratio
             compliance: c.spread(),
             overall: o.spread(),
         },
-        plan_grid: w.grid.clone(),
+        plan_grid: w.grid.to_vec(),
     })
 }
 

@@ -1,11 +1,9 @@
 //! Stored results for people and tools: a table, CSV for spreadsheets, JSON, and xAPI
 //! statements for learning record stores.
 
-use crate::render::{Plan, rfc3339};
-use crate::score::{Band, Scores};
+use crate::render::rfc3339;
+use crate::score::Band;
 use crate::store::{Measure, Session, Standing};
-use crate::workshop::Room;
-use serde::Serialize;
 use serde_json::json;
 use std::fmt::Write as _;
 
@@ -36,80 +34,11 @@ pub fn render(sessions: &[Session], format: Format) -> String {
     match format {
         Format::Table => table(sessions),
         Format::Csv => csv(sessions),
-        Format::Json => {
-            let rows: Vec<JsonSession> = sessions.iter().map(JsonSession::of).collect();
-            serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
-        }
+        Format::Json => serde_json::to_string_pretty(sessions).unwrap_or_default() + "\n",
         Format::Xapi => {
             serde_json::to_string_pretty(&sessions.iter().map(statement).collect::<Vec<_>>())
                 .unwrap_or_default()
                 + "\n"
-        }
-    }
-}
-
-/// A session as `--format json` writes it: [`Session`]'s fields in its order, with the seed
-/// as a string, as the xAPI export has it: a seed is any u64, and JavaScript readers round
-/// integers above 2^53.
-#[derive(Serialize)]
-struct JsonSession<'a> {
-    id: i64,
-    key: &'a str,
-    player: &'a str,
-    team: &'a str,
-    scenario: &'a str,
-    scenario_hash: &'a str,
-    title: &'a str,
-    seed: String,
-    choices: &'a [String],
-    plan: &'a Option<Plan>,
-    ending: &'a str,
-    scores: &'a Scores,
-    findings: &'a serde_json::Value,
-    started: i64,
-    ended: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    room: &'a Option<Room>,
-}
-
-impl<'a> JsonSession<'a> {
-    fn of(s: &'a Session) -> JsonSession<'a> {
-        // Every field named: a field added to `Session` does not compile until it is here.
-        let Session {
-            id,
-            key,
-            player,
-            team,
-            scenario,
-            scenario_hash,
-            title,
-            seed,
-            choices,
-            plan,
-            ending,
-            scores,
-            findings,
-            started,
-            ended,
-            room,
-        } = s;
-        JsonSession {
-            id: *id,
-            key,
-            player,
-            team,
-            scenario,
-            scenario_hash,
-            title,
-            seed: seed.to_string(),
-            choices,
-            plan,
-            ending,
-            scores,
-            findings,
-            started: *started,
-            ended: *ended,
-            room,
         }
     }
 }
@@ -381,7 +310,7 @@ mod tests {
             choices: vec!["call".into()],
             plan: None,
             ending: "hung_up".into(),
-            scores: Scores {
+            scores: crate::score::Scores {
                 empathy: 1,
                 fact_gathering: 2,
                 agreement: 3,

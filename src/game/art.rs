@@ -42,8 +42,6 @@ pub struct ArtIds {
     channels: HashMap<Channel, egui::TextureId>,
     principles: HashMap<Principle, egui::TextureId>,
     pub app: Option<egui::TextureId>,
-    /// How many library entries the picker's faces were loaded for.
-    picker_faces_for: usize,
 }
 
 impl ArtIds {
@@ -131,11 +129,9 @@ fn register_portraits(
     mut loader: Loader,
     mut ids: ResMut<ArtIds>,
 ) {
+    // On the picker this looks every frame (four lookups); elsewhere only on a change.
     let picking = screen.is_some_and(|s| *s.get() == super::Screen::Picker);
-    let changed = library.is_changed()
-        || session.as_ref().is_some_and(|s| s.is_changed())
-        || (picking && ids.picker_faces_for != library.entries.len());
-    if !changed {
+    if !(picking || library.is_changed() || session.as_ref().is_some_and(|s| s.is_changed())) {
         return;
     }
     let all = [Expression::Calm, Expression::Neutral, Expression::Stressed];
@@ -150,7 +146,6 @@ fn register_portraits(
                 .playable()
                 .map(|b| (b.id().to_string(), Expression::Neutral)),
         );
-        ids.picker_faces_for = library.entries.len();
     }
     for (id, e) in wanted {
         let key = (id.clone(), e);

@@ -32,6 +32,7 @@ pub struct Session {
     /// SHA-256 of the scenario file's text: a changed scenario's scores are not mixed silently.
     pub scenario_hash: String,
     pub title: String,
+    #[serde(with = "seed_text")]
     pub seed: u64,
     pub choices: Vec<String>,
     pub plan: Option<Plan>,
@@ -45,6 +46,31 @@ pub struct Session {
     /// For a session a workshop room played: who was there and how they voted at each turn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<crate::workshop::Room>,
+}
+
+/// A seed in JSON (`results --format json`, the game's outbox) is a string: a seed is any u64,
+/// and JavaScript readers round integers above 2^53. A number is read too (older outboxes).
+mod seed_text {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(seed: &u64, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(seed)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Seed {
+            Number(u64),
+            Text(String),
+        }
+        match Seed::deserialize(d)? {
+            Seed::Number(n) => Ok(n),
+            Seed::Text(t) => t.parse().map_err(|_| {
+                D::Error::custom(format!("seed `{t}` is not a whole number 0…2^64−1"))
+            }),
+        }
+    }
 }
 
 impl Session {
@@ -1009,6 +1035,21 @@ pub fn now() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_seed_is_written_as_text_and_read_in_either_form() {
+        let mut v = serde_json::to_value(session("Anouk", 100)).expect("serialises");
+        assert_eq!(v["seed"], serde_json::json!("18446744073709551615"));
+        let back: Session = serde_json::from_value(v.clone()).expect("reads text");
+        assert_eq!(back.seed, u64::MAX);
+        // An outbox written before seeds were text.
+        v["seed"] = serde_json::json!(42);
+        let old: Session = serde_json::from_value(v.clone()).expect("reads a number");
+        assert_eq!(old.seed, 42);
+        v["seed"] = serde_json::json!("-1");
+        let err = serde_json::from_value::<Session>(v).expect_err("not a seed");
+        assert!(err.to_string().contains("seed `-1`"), "{err}");
+    }
 
     #[test]
     fn passwords_are_left_out_of_messages() {

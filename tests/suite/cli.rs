@@ -1,15 +1,8 @@
 //! The headless CLI: `run` and `explore` on the test fixture, their errors and JSON shape.
 
 use serde_json::Value;
-use std::process::{Command, Output};
 
-fn dojo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_collector-dojo"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
+use crate::dojo;
 
 const MINI: &str = "tests/fixtures/mini.scenario.ron";
 

@@ -10,3 +10,12 @@ mod results;
 mod scenarios;
 mod store_backends;
 mod xvfb;
+
+/// Runs the `collector-dojo` binary in the checkout, as a user at its root would.
+pub fn dojo(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_collector-dojo"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .expect("runs")
+}

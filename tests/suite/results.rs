@@ -5,7 +5,7 @@
 use collector_dojo::store::{Filter, Session, Store, StoreError};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::Duration;
 
 fn temp(name: &str) -> PathBuf {
@@ -15,13 +15,7 @@ fn temp(name: &str) -> PathBuf {
     dir
 }
 
-fn dojo(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_collector-dojo"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
+use crate::dojo;
 
 const EXPERT: [&str; 6] = [
     "--choices",
