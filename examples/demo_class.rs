@@ -42,7 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         teams: args.teams.split(',').map(str::to_string).collect(),
         sessions: args.sessions,
         days: args.days,
-        until: collector_dojo::store::now(),
+        until: collector_dojo::calendar::now(),
         seed: args.seed,
     };
     let mut store = Store::open(&args.db)?;

@@ -60,7 +60,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .map(|f| Playbook::load(f).map(|b| Pool::new(&Arc::new(b), 150, 11)))
         .collect::<Result<_, _>>()?;
-    let now = collector_dojo::store::now();
+    let now = collector_dojo::calendar::now();
     let class = Class {
         players: a.players,
         teams: (1..=a.teams).map(|i| format!("Team {i}")).collect(),

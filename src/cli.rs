@@ -1,16 +1,19 @@
 //! The command line: `check`, `run`, `explore` and `talk` (a terminal conversation).
 
-pub use crate::dialogue::replay;
-use crate::dialogue::{Conversation, Prompt, describe_plan};
+use crate::dialogue::replay;
+use crate::dialogue::{Conversation, Prompt};
 use crate::explore::{MAX_PATHS, count_paths, explore};
-use crate::render::{Fill, Plan, money};
-use crate::report::{Report, parse_plan};
+use crate::plan::Plan;
+use crate::report::Report;
+use crate::scenario::Fill;
 use crate::scenario::{self, LoadError, Playbook};
 use crate::score::Band;
 use crate::text::Lang;
+use crate::text::money;
 use clap::{Parser, Subcommand};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 use std::sync::Arc;
 
 #[derive(Debug, Parser)]
@@ -46,12 +49,12 @@ pub enum Command {
         #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
         choices: Vec<String>,
         /// The plan to propose at the negotiation: amount per instalment, instalments, days to the first.
-        #[arg(long, value_name = "AMOUNT:COUNT:DAYS", value_parser = parse_plan, allow_hyphen_values = true)]
+        #[arg(long, value_name = "AMOUNT:COUNT:DAYS", value_parser = Plan::from_str, allow_hyphen_values = true)]
         plan: Option<Plan>,
         /// Seed for the customer's wording (default: random; the report shows it).
         #[arg(long, value_parser = parse_seed, allow_hyphen_values = true)]
         seed: Option<u64>,
-        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        #[arg(long, default_value = "en", value_parser = Lang::from_str)]
         lang: Lang,
         /// Print one JSON object instead of text.
         #[arg(long)]
@@ -72,14 +75,14 @@ pub enum Command {
         #[arg(long)]
         scenario: Option<String>,
         /// Only sessions since this day (YYYY-MM-DD, UTC).
-        #[arg(long, value_parser = crate::results::parse_date, value_name = "DATE")]
+        #[arg(long, value_parser = crate::calendar::parse_date, value_name = "DATE")]
         since: Option<i64>,
         /// Only sessions up to and including this day (YYYY-MM-DD, UTC).
-        #[arg(long, value_parser = crate::results::parse_date, value_name = "DATE")]
+        #[arg(long, value_parser = crate::calendar::parse_date, value_name = "DATE")]
         until: Option<i64>,
         /// Rank players by their best score in this dimension instead of listing sessions.
         #[arg(long, value_enum, value_name = "DIMENSION")]
-        leaderboard: Option<crate::store::Measure>,
+        leaderboard: Option<By>,
         /// How many players a leaderboard shows.
         #[arg(long, default_value_t = 20, requires = "leaderboard")]
         limit: usize,
@@ -91,7 +94,7 @@ pub enum Command {
         scenario: String,
         #[arg(long, default_value_t = 1, value_parser = parse_seed, allow_hyphen_values = true)]
         seed: u64,
-        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        #[arg(long, default_value = "en", value_parser = Lang::from_str)]
         lang: Lang,
         #[arg(long)]
         json: bool,
@@ -104,11 +107,11 @@ pub enum Command {
         scenario: Option<String>,
         #[arg(long, value_delimiter = ',', value_name = "ID,ID,…")]
         choices: Vec<String>,
-        #[arg(long, value_name = "AMOUNT:COUNT:DAYS", value_parser = parse_plan, allow_hyphen_values = true)]
+        #[arg(long, value_name = "AMOUNT:COUNT:DAYS", value_parser = Plan::from_str, allow_hyphen_values = true)]
         plan: Option<Plan>,
         #[arg(long, value_parser = parse_seed, allow_hyphen_values = true)]
         seed: Option<u64>,
-        #[arg(long, value_parser = parse_lang)]
+        #[arg(long, value_parser = Lang::from_str)]
         lang: Option<Lang>,
         /// Workshop mode: a plan (a name from workshops/ or a .workshop.ron file) or one scenario
         /// id, on the projector screens with the room's votes.
@@ -135,23 +138,56 @@ pub enum Command {
         scenario: String,
         #[arg(long, value_parser = parse_seed, allow_hyphen_values = true)]
         seed: Option<u64>,
-        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        #[arg(long, default_value = "en", value_parser = Lang::from_str)]
         lang: Lang,
     },
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    s.parse()
-}
+/// A seed that is not a whole number 0…2^64−1.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "seed `{0}` must be a whole number from 0 to {max} (the same seed replays the same run)",
+    max = u64::MAX
+)]
+pub struct BadSeed(String);
 
 /// A seed: a whole number 0…2^64−1 (the same seed replays the same run).
-fn parse_seed(s: &str) -> Result<u64, String> {
-    s.trim().parse().map_err(|_| {
-        format!(
-            "seed `{s}` must be a whole number from 0 to {} (the same seed replays the same run)",
-            u64::MAX
-        )
-    })
+fn parse_seed(s: &str) -> Result<u64, BadSeed> {
+    s.trim().parse().map_err(|_| BadSeed(s.to_string()))
+}
+
+/// What to rank a leaderboard by, as `--leaderboard` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    Overall,
+    Empathy,
+    FactGathering,
+    Agreement,
+    Compliance,
+}
+
+impl From<By> for crate::store::Measure {
+    fn from(b: By) -> Self {
+        use crate::store::Measure;
+        match b {
+            By::Overall => Measure::Overall,
+            By::Empathy => Measure::Empathy,
+            By::FactGathering => Measure::FactGathering,
+            By::Agreement => Measure::Agreement,
+            By::Compliance => Measure::Compliance,
+        }
+    }
+}
+
+/// A store error as the command line says it: where the database is chosen.
+fn store_failure(e: crate::store::StoreError) -> Failure {
+    use crate::store::StoreError as E;
+    match e {
+        E::Missing { .. } | E::Empty { .. } | E::NoSchema { .. } | E::ReadOnly { .. } => {
+            Failure::new(format!("{e}; check --db"))
+        }
+        e => Failure::new(e.to_string()),
+    }
 }
 
 /// A command's failure: what to print, and the exit status.
@@ -219,8 +255,8 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             let location = cli.db.unwrap_or_else(crate::store::default_location);
             // Reading only: a wrong --db creates no folder and no database, and nothing is
             // migrated or written.
-            let mut store = crate::store::Store::open_read_only(&location)
-                .map_err(|e| Failure::new(e.to_string()))?;
+            let mut store =
+                crate::store::Store::open_read_only(&location).map_err(store_failure)?;
             let filter = crate::store::Filter {
                 player,
                 team,
@@ -232,7 +268,8 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 solo: leaderboard.is_some(),
             };
             let text = match leaderboard {
-                Some(measure) => {
+                Some(by) => {
+                    let measure = by.into();
                     let rows = store
                         .leaderboard(&filter, measure, limit)
                         .map_err(|e| Failure::new(e.to_string()))?;
@@ -261,7 +298,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             player,
             team,
         } => {
-            let started = crate::store::now();
+            let started = crate::calendar::now();
             let book = open(&scenario, &cli.scenarios)?;
             let seed = seed.unwrap_or_else(rand::random);
             let conv = replay(&book, seed, &choices, plan)
@@ -273,15 +310,14 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                     .db
                     .clone()
                     .unwrap_or_else(crate::store::default_location);
-                let mut store = crate::store::Store::open(&location)
-                    .map_err(|e| Failure::new(e.to_string()))?;
+                let mut store = crate::store::Store::open(&location).map_err(store_failure)?;
                 let session = crate::store::Session::from_report(
                     &report,
                     &book.hash,
                     &player,
                     team.as_deref().unwrap_or(""),
                     started,
-                    crate::store::now(),
+                    crate::calendar::now(),
                 );
                 let id = store
                     .insert(&session)
@@ -580,9 +616,9 @@ pub fn talk(
             return Ok(());
         };
         if let Prompt::Negotiate { .. } = prompt {
-            match parse_plan(&line) {
+            match line.parse::<Plan>() {
                 Ok(p) => {
-                    writeln!(out, "  → {}", describe_plan(&p, lang)).map_err(io)?;
+                    writeln!(out, "  → {}", p.describe(lang)).map_err(io)?;
                     conv.propose(p).map_err(|e| Failure::new(e.to_string()))?;
                 }
                 Err(e) => writeln!(out, "{e}").map_err(io)?,

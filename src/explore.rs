@@ -6,10 +6,11 @@
 //! keeps only counters and the best and worst path, so memory stays flat however many paths
 //! there are.
 
-use crate::dialogue::{Conversation, Prompt, check_plan};
-use crate::render::Plan;
+use crate::dialogue::{Conversation, Prompt};
+use crate::plan::Finances;
+use crate::plan::Plan;
 use crate::report::Report;
-use crate::scenario::{Condition, Ending, Finances, Negotiation, Playbook};
+use crate::scenario::{Condition, Ending, Negotiation, Playbook};
 use crate::score::{Band, Scores, assess};
 use crate::text::Lang;
 use serde::Serialize;
@@ -39,7 +40,7 @@ pub fn plan_grid(f: &Finances, negotiation: &Negotiation) -> Vec<Plan> {
         (cap * 0.5).floor(),
         (cap * 1.5 / 5.0).round() * 5.0,
         (cap * 2.0 / 5.0).round() * 5.0,
-        ((owe * 100.0).ceil() / 100.0).min(crate::render::MAX_INSTALMENT),
+        ((owe * 100.0).ceil() / 100.0).min(crate::plan::MAX_INSTALMENT),
     ];
     amounts.retain(|a| *a >= 0.01);
     amounts.sort_by(|a, b| a.total_cmp(b));
@@ -53,7 +54,7 @@ pub fn plan_grid(f: &Finances, negotiation: &Negotiation) -> Vec<Plan> {
     days.dedup();
     let mut grid = Vec::new();
     for &amount in &amounts {
-        let covering = ((owe / amount).ceil() as u32).clamp(1, crate::render::MAX_INSTALMENTS);
+        let covering = ((owe / amount).ceil() as u32).clamp(1, crate::plan::MAX_INSTALMENTS);
         let mut counts = vec![covering];
         if (amount - cap.floor()).abs() < 0.5 && covering >= 2 {
             counts.push(covering / 2);
@@ -66,7 +67,7 @@ pub fn plan_grid(f: &Finances, negotiation: &Negotiation) -> Vec<Plan> {
                     days: d,
                 };
                 // Only plans `propose` takes: the walk tries each one.
-                if check_plan(&plan).is_ok() {
+                if plan.check().is_ok() {
                     grid.push(plan);
                 }
             }
@@ -403,7 +404,6 @@ pub fn explore(book: &Arc<Playbook>, seed: u64, lang: Lang) -> Result<Exploratio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dialogue::check_plan;
     use crate::scenario::discover;
     use std::path::Path;
 
@@ -453,7 +453,7 @@ mod tests {
             let grid = plan_grid(&f, &neg);
             assert!(!grid.is_empty(), "owed {owed}");
             for p in grid {
-                assert!(check_plan(&p).is_ok(), "owed {owed}: {p:?}");
+                assert!(p.check().is_ok(), "owed {owed}: {p:?}");
             }
         }
     }

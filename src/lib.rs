@@ -4,13 +4,14 @@
 //! path explorer) is plain Rust and builds without Bevy (`--no-default-features`); the game
 //! is a thin layer on it behind the default `game` feature.
 
+pub mod calendar;
 pub mod class;
 pub mod cli;
 pub mod dialogue;
 pub mod explore;
 pub mod fuzzing;
+pub mod plan;
 pub mod progress;
-pub mod render;
 pub mod report;
 pub mod results;
 pub mod scenario;
@@ -20,7 +21,7 @@ pub mod text;
 pub mod workshop;
 
 pub use dialogue::{Conversation, Prompt};
-pub use render::Plan;
+pub use plan::Plan;
 pub use report::Report;
 pub use scenario::Playbook;
 pub use text::{Lang, Text};

@@ -2,10 +2,12 @@
 //! best and worst path, and the plain-text version people read in a terminal.
 
 use crate::dialogue::{Conversation, Line, Speaker};
-use crate::render::{Fill, Plan, money};
+use crate::plan::Plan;
+use crate::scenario::Fill;
 use crate::scenario::{Ending, Mood};
 use crate::score::{Assessment, Band, Dimension, Scores, Verdict, assess};
 use crate::text::Lang;
+use crate::text::money;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -150,7 +152,7 @@ impl Report {
             count: p.count,
             days: p.days,
             total: p.total(),
-            affordable: crate::dialogue::affordable(f, &p),
+            affordable: f.affords(&p),
             proposed_by: if conv.proposal() == Some(p) {
                 "trainee"
             } else {
@@ -192,7 +194,7 @@ impl Report {
             let _ = write!(cmd, " --choices {}", self.choices.join(","));
         }
         if let Some(p) = self.plan {
-            let _ = write!(cmd, " --plan {}", plan_arg(&p));
+            let _ = write!(cmd, " --plan {p}");
         }
         cmd
     }
@@ -316,95 +318,5 @@ fn ending_key<S: serde::Serializer>(e: &Option<Ending>, s: S) -> Result<S::Ok, S
     match e {
         Some(e) => s.serialize_str(e.key()),
         None => s.serialize_none(),
-    }
-}
-
-/// `AMOUNT:COUNT:DAYS`, as `run --plan` takes it.
-pub fn plan_arg(p: &Plan) -> String {
-    if (p.amount - p.amount.round()).abs() < 0.005 {
-        format!("{}:{}:{}", p.amount.round() as i64, p.count, p.days)
-    } else {
-        format!("{:.2}:{}:{}", p.amount, p.count, p.days)
-    }
-}
-
-/// A plan's whole-number part, at most `max`: a number too large or negative is named as
-/// such, not as "not a whole number".
-fn whole(part: &str, what: &str, max: u32, plan: &str) -> Result<u32, String> {
-    let t = part.trim();
-    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
-    match t.parse::<u32>() {
-        Ok(v) => Ok(v),
-        Err(_) if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) => {
-            Err(if t.starts_with('-') {
-                format!("plan `{plan}`: {what} `{t}` cannot be negative")
-            } else {
-                format!("plan `{plan}`: {what} `{t}` is more than {max}")
-            })
-        }
-        Err(_) => Err(format!("plan `{plan}`: {what} `{t}` is not a whole number")),
-    }
-}
-
-/// Parses `AMOUNT:COUNT:DAYS` (the amount may use a decimal comma: `45,50:10:14`).
-pub fn parse_plan(s: &str) -> Result<Plan, String> {
-    let parts: Vec<&str> = s.trim().split(':').collect();
-    let [a, c, d] = parts.as_slice() else {
-        return Err(format!(
-            "plan `{s}` must be AMOUNT:COUNT:DAYS, e.g. 45:11:14 (45 euros a month, 11 instalments, first in 14 days)"
-        ));
-    };
-    let amount: f64 = a
-        .trim()
-        .replace(',', ".")
-        .parse()
-        .map_err(|_| format!("plan `{s}`: amount `{a}` is not a number"))?;
-    let count = whole(c, "count", crate::render::MAX_INSTALMENTS, s)?;
-    let days = whole(d, "days", crate::render::MAX_FIRST_DAYS, s)?;
-    let plan = Plan {
-        amount,
-        count,
-        days,
-    };
-    crate::dialogue::check_plan(&plan).map_err(|e| format!("plan `{s}`: {e}"))?;
-    Ok(plan)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plans_round_trip() {
-        let p = parse_plan("45,50:11:14").unwrap();
-        assert_eq!(
-            p,
-            Plan {
-                amount: 45.5,
-                count: 11,
-                days: 14
-            }
-        );
-        assert_eq!(plan_arg(&p), "45.50:11:14");
-        assert_eq!(
-            plan_arg(&Plan {
-                amount: 45.0,
-                count: 2,
-                days: 0
-            }),
-            "45:2:0"
-        );
-    }
-
-    #[test]
-    fn bad_plans_say_why() {
-        assert!(
-            parse_plan("45:11")
-                .unwrap_err()
-                .contains("AMOUNT:COUNT:DAYS")
-        );
-        assert!(parse_plan("x:11:14").unwrap_err().contains("not a number"));
-        assert!(parse_plan("0:11:14").unwrap_err().contains("more than 0"));
-        assert!(parse_plan("10:0:14").unwrap_err().contains("1–120"));
     }
 }

@@ -1,7 +1,7 @@
 //! Stored results for people and tools: a table, CSV for spreadsheets, JSON, and xAPI
 //! statements for learning record stores.
 
-use crate::render::rfc3339;
+use crate::calendar::rfc3339;
 use crate::score::Band;
 use crate::store::{Measure, Session, Standing};
 use serde_json::json;
@@ -97,10 +97,7 @@ fn csv(sessions: &[Session]) -> String {
     ]);
     for s in sessions {
         let [e, f, a, c] = dims(s);
-        let plan = s
-            .plan
-            .map(|p| crate::report::plan_arg(&p))
-            .unwrap_or_default();
+        let plan = s.plan.map(|p| p.to_string()).unwrap_or_default();
         let _ = w.write_record([
             s.id.to_string(),
             rfc3339(s.ended),
@@ -256,33 +253,6 @@ pub fn statement(s: &Session) -> serde_json::Value {
     statement
 }
 
-/// `YYYY-MM-DD` (start of that day, UTC) as seconds since the epoch.
-pub fn parse_date(s: &str) -> Result<i64, String> {
-    let bad = || format!("date `{s}` must be YYYY-MM-DD, e.g. 2026-11-01");
-    let parts: Vec<&str> = s.trim().split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return Err(bad());
-    };
-    let (y, m, d): (i64, i64, i64) = (
-        y.parse().map_err(|_| bad())?,
-        m.parse().map_err(|_| bad())?,
-        d.parse().map_err(|_| bad())?,
-    );
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return Err(bad());
-    }
-    // Days from civil (Howard Hinnant), the inverse of `civil_from_days`.
-    let y2 = y - i64::from(m <= 2);
-    let era = y2.div_euclid(400);
-    let yoe = y2.rem_euclid(400);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
-    if crate::render::civil_from_days(days) != (y as i32, m as u32, d as u32) {
-        return Err(format!("date `{s}` does not exist"));
-    }
-    Ok(days * 86_400)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -360,20 +330,5 @@ mod tests {
         );
         // CSV keeps the plain number.
         assert!(render(&[s], Format::Csv).contains(",18446744073709551615,"));
-    }
-
-    #[test]
-    fn dates_round_trip() {
-        assert_eq!(parse_date("1970-01-02"), Ok(86_400));
-        assert_eq!(
-            rfc3339(parse_date("2026-11-22").unwrap() + 3723),
-            "2026-11-22T01:02:03Z"
-        );
-        assert!(
-            parse_date("2026-02-30")
-                .unwrap_err()
-                .contains("does not exist")
-        );
-        assert!(parse_date("22-11").unwrap_err().contains("YYYY-MM-DD"));
     }
 }

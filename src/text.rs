@@ -1,4 +1,5 @@
-//! Bilingual text: every line a player sees exists in Dutch and English.
+//! Bilingual text: every line a player sees exists in Dutch and English, and numbers and
+//! money written as each language writes them.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -23,6 +24,14 @@ impl Lang {
         }
     }
 
+    /// The one way to pick between a Dutch and an English version of anything.
+    pub fn pick<T>(self, nl: T, en: T) -> T {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Lang::Nl => "Dutch",
@@ -37,13 +46,18 @@ impl fmt::Display for Lang {
     }
 }
 
+/// A language name that is neither Dutch nor English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language `{0}`: use nl or en")]
+pub struct UnknownLang(pub String);
+
 impl FromStr for Lang {
-    type Err = String;
+    type Err = UnknownLang;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.to_ascii_lowercase().as_str() {
             "nl" | "dutch" | "nederlands" => Ok(Lang::Nl),
             "en" | "english" | "engels" => Ok(Lang::En),
-            other => Err(format!("unknown language `{other}`: use nl or en")),
+            other => Err(UnknownLang(other.to_string())),
         }
     }
 }
@@ -91,5 +105,105 @@ pub fn shorten(s: &str, max: usize) -> String {
         let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
         out.push('…');
         out
+    }
+}
+
+/// Euros as people write them: `€ 1.234,50` in Dutch, `€1,234.50` in English.
+pub fn money(amount: f64, lang: Lang) -> String {
+    let cents = (amount * 100.0).round() as i64;
+    let (neg, cents) = (cents < 0, cents.unsigned_abs());
+    let (whole, frac) = (cents / 100, cents % 100);
+    let digits = whole.to_string();
+    let sep = if lang == Lang::Nl { '.' } else { ',' };
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(ch);
+    }
+    let sign = if neg { "-" } else { "" };
+    // Whole euros are said without cents ("€ 2.140"), as people say them.
+    match (lang, frac) {
+        (Lang::Nl, 0) => format!("{sign}€ {grouped}"),
+        (Lang::En, 0) => format!("{sign}€{grouped}"),
+        (Lang::Nl, _) => format!("{sign}€ {grouped},{frac:02}"),
+        (Lang::En, _) => format!("{sign}€{grouped}.{frac:02}"),
+    }
+}
+
+/// A count or number of days as written in prose: words up to twenty ("tien dagen",
+/// "ten days"), digits above.
+pub fn number(n: u32, lang: Lang) -> String {
+    const NL: [&str; 21] = [
+        "nul",
+        "een",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "zes",
+        "zeven",
+        "acht",
+        "negen",
+        "tien",
+        "elf",
+        "twaalf",
+        "dertien",
+        "veertien",
+        "vijftien",
+        "zestien",
+        "zeventien",
+        "achttien",
+        "negentien",
+        "twintig",
+    ];
+    const EN: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let words = if lang == Lang::Nl { &NL } else { &EN };
+    words
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_in_both_languages() {
+        assert_eq!(money(1234.5, Lang::Nl), "€ 1.234,50");
+        assert_eq!(money(1234.5, Lang::En), "€1,234.50");
+        assert_eq!(money(45.0, Lang::En), "€45");
+        assert_eq!(money(2140.0, Lang::Nl), "€ 2.140");
+        assert_eq!(money(999999.994, Lang::Nl), "€ 999.999,99");
+    }
+
+    #[test]
+    fn small_numbers_in_words() {
+        assert_eq!(number(10, Lang::Nl), "tien");
+        assert_eq!(number(14, Lang::En), "fourteen");
+        assert_eq!(number(21, Lang::Nl), "21");
     }
 }

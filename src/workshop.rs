@@ -3,7 +3,6 @@
 //! with the same people's individual results. Bevy-free; the game's workshop mode plays it.
 
 use crate::scenario::{LoadError, Pos, Problem, SourceMap};
-use crate::store::Session;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
@@ -376,48 +375,6 @@ pub struct Room {
     pub tallies: Vec<Tally>,
 }
 
-/// One participant's own results on the room's scenario, next to the room's.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Comparison {
-    pub player: String,
-    pub sessions: usize,
-    pub best: Option<u8>,
-    pub mean: Option<f64>,
-    pub latest: Option<u8>,
-}
-
-/// Each of the room's players' individual sessions on the room's scenario (same version).
-/// Names match whatever their case: the trainer types them, each player typed their own.
-pub fn compare(room: &Session, players: &[String], individual: &[Session]) -> Vec<Comparison> {
-    players
-        .iter()
-        .map(|p| {
-            let mine: Vec<&Session> = individual
-                .iter()
-                .filter(|s| {
-                    s.player.to_lowercase() == p.to_lowercase()
-                        && s.scenario == room.scenario
-                        && s.scenario_hash == room.scenario_hash
-                        && s.id != room.id
-                })
-                .collect();
-            let overall: Vec<u8> = mine.iter().map(|s| s.scores.overall).collect();
-            Comparison {
-                player: p.clone(),
-                sessions: mine.len(),
-                best: overall.iter().max().copied(),
-                mean: (!overall.is_empty()).then(|| {
-                    overall.iter().map(|v| f64::from(*v)).sum::<f64>() / overall.len() as f64
-                }),
-                latest: mine
-                    .iter()
-                    .max_by_key(|s| s.ended)
-                    .map(|s| s.scores.overall),
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -629,58 +586,5 @@ mod tests {
         assert_eq!(t.play(2), Some("c"));
         assert!(t.overridden);
         assert_eq!(t.play(7), None);
-    }
-
-    fn session(id: i64, player: &str, hash: &str, overall: u8, ended: i64) -> Session {
-        Session {
-            id,
-            key: format!("k{id}"),
-            player: player.into(),
-            team: "Noord".into(),
-            scenario: "ostrich".into(),
-            scenario_hash: hash.into(),
-            title: "De la met brieven".into(),
-            seed: 1,
-            choices: vec!["call".into()],
-            plan: None,
-            ending: "no_agreement".into(),
-            scores: crate::score::Scores {
-                empathy: overall,
-                fact_gathering: overall,
-                agreement: overall,
-                compliance: 100,
-                overall,
-            },
-            findings: serde_json::json!([]),
-            started: ended - 60,
-            ended,
-            room: None,
-        }
-    }
-
-    #[test]
-    fn the_room_is_compared_with_each_players_own_sessions_on_the_same_version() {
-        let room = session(1, "Zaal · Verbinden", "v2", 80, 1_000);
-        let individual = vec![
-            room.clone(),
-            session(2, "Anouk", "v2", 40, 100),
-            session(3, "anouk", "v2", 70, 300),
-            session(4, "Anouk", "v1", 100, 200),
-            session(5, "Bram", "v2", 55, 150),
-        ];
-        let players = ["ANOUK".to_string(), "Lotte".to_string()];
-        let c = compare(&room, &players, &individual);
-        assert_eq!(c.len(), 2);
-        // Anouk's two sessions on this version, whatever the case of the name; not the older
-        // version's 100, not the room itself, not Bram.
-        assert_eq!(c[0].player, "ANOUK");
-        assert_eq!(c[0].sessions, 2);
-        assert_eq!(c[0].best, Some(70));
-        assert_eq!(c[0].mean, Some(55.0));
-        assert_eq!(c[0].latest, Some(70));
-        assert_eq!(
-            (c[1].sessions, c[1].best, c[1].mean, c[1].latest),
-            (0, None, None, None)
-        );
     }
 }

@@ -7,7 +7,7 @@ use super::library::Library;
 use super::screens::negotiation::Draft;
 use super::screens::room::{RoomDebriefState, RoomState};
 use super::session::{Action, Notice, Screen, Session, WorkshopRun};
-use crate::render::Plan;
+use crate::plan::Plan;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use std::path::PathBuf;

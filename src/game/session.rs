@@ -7,7 +7,7 @@ use super::records::Records;
 use super::settings::Settings;
 use crate::dialogue::{Act, Conversation, Prompt};
 use crate::explore::best_continuation;
-use crate::render::Plan;
+use crate::plan::Plan;
 use crate::scenario::{Ending, Playbook};
 use crate::score::{Assessment, Scores, assess};
 use crate::text::Text;
@@ -89,7 +89,7 @@ pub struct Alternative {
 pub struct Session {
     pub conv: Conversation,
     /// Seconds since the Unix epoch.
-    pub started: u64,
+    pub started: i64,
     pub assessment: Option<Assessment>,
     /// Debrief what-ifs, computed when a turn is opened.
     pub alternatives: BTreeMap<usize, Vec<Alternative>>,
@@ -102,7 +102,7 @@ impl Session {
     pub fn new(book: Arc<Playbook>, seed: u64) -> Session {
         Session {
             conv: Conversation::new(book, seed),
-            started: now(),
+            started: crate::calendar::now(),
             assessment: None,
             alternatives: BTreeMap::new(),
         }
@@ -171,13 +171,6 @@ pub fn what_if(conv: &Conversation, turn: usize, lang: crate::text::Lang) -> Vec
             }
         })
         .collect()
-}
-
-pub fn now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
 }
 
 /// The player name a room's sessions are stored under.
@@ -328,7 +321,7 @@ fn apply_actions(
                     }
                     **s = Session {
                         conv,
-                        started: now(),
+                        started: crate::calendar::now(),
                         assessment: None,
                         alternatives: BTreeMap::new(),
                     };
@@ -365,14 +358,14 @@ fn after_turn(
         let a = assess(&s.conv);
         let report = crate::report::Report::from_assessment(&s.conv, &a, settings.lang);
         let hash = s.conv.book().hash.clone();
-        let started = s.started as i64;
+        let started = s.started;
         let mut stored = crate::store::Session::from_report(
             &report,
             &hash,
             &settings.player,
             &settings.team,
             started,
-            now() as i64,
+            crate::calendar::now(),
         );
         if let Some(r) = run {
             // The room's session: stored under the room, with who was there and the votes.

@@ -3,10 +3,12 @@
 
 pub mod locate;
 pub mod model;
+pub mod placeholders;
 mod validate;
 
 pub use locate::{Pos, SourceMap};
 pub use model::*;
+pub use placeholders::Fill;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -177,11 +179,7 @@ impl Playbook {
         if !problems.is_empty() {
             return Err(invalid(problems));
         }
-        Ok(Playbook::index(
-            scenario,
-            path,
-            crate::store::content_hash(src),
-        ))
+        Ok(Playbook::index(scenario, path, content_hash(src)))
     }
 
     fn index(scenario: Scenario, path: PathBuf, hash: String) -> Playbook {
@@ -373,6 +371,15 @@ impl fmt::Display for Problem {
             one_line(&self.message)
         )
     }
+}
+
+/// SHA-256 of a scenario file's text, in hex.
+pub fn content_hash(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! The field names here are the file format; `docs/scenario-format.md` documents each of them
 //! for scenario authors. Every struct denies unknown fields so a typo is reported, not ignored.
 
+use crate::plan::Finances;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -146,30 +147,6 @@ pub enum FactKind {
     /// What went wrong on the company's side.
     Dispute,
     Other,
-}
-
-/// The customer's hidden finances, in euros per month. The negotiation answers from these.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Finances {
-    pub monthly_income: f64,
-    pub fixed_costs: f64,
-    /// The amount the company claims.
-    pub owed: f64,
-    /// The part of `owed` that is wrong on the company's side (disputes); 0 if none.
-    #[serde(default)]
-    pub disputed: f64,
-    /// What they can really pay per month without new arrears.
-    pub can_pay_monthly: f64,
-    /// The earliest first payment, in days from today.
-    pub can_start_in_days: u32,
-}
-
-impl Finances {
-    /// What the customer really owes: the claim less the disputed part.
-    pub fn undisputed(&self) -> f64 {
-        (self.owed - self.disputed).max(0.0)
-    }
 }
 
 /// Who the trainee is, whom they contact and how.

@@ -3,7 +3,7 @@
 use super::Problem;
 use super::locate::SourceMap;
 use super::model::*;
-use crate::render::{PLACEHOLDERS, placeholders_in};
+use super::placeholders::{PLACEHOLDERS, placeholders_in};
 use crate::text::Text;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -223,10 +223,10 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
             ),
         );
     }
-    // Plans have limits (`render::MAX_INSTALMENT` …): the claim must be payable, and the
+    // Plans have limits (`plan::MAX_INSTALMENT` …): the claim must be payable, and the
     // customer's own counter-offer possible, within them.
     {
-        use crate::render::{MAX_INSTALMENT, MAX_INSTALMENTS};
+        use crate::plan::{MAX_INSTALMENT, MAX_INSTALMENTS};
         if fin.can_pay_monthly > MAX_INSTALMENT {
             c.report(
                 "persona.finances.can_pay_monthly",
@@ -245,7 +245,7 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
                     fin.undisputed()
                 ),
             );
-        } else if let Some(counter) = crate::dialogue::counter_offer(fin, 0)
+        } else if let Some(counter) = fin.counter_offer(0)
             && counter.count > MAX_INSTALMENTS
         {
             c.report(

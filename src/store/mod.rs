@@ -10,7 +10,7 @@
 mod pg;
 mod sqlite;
 
-use crate::render::Plan;
+use crate::plan::Plan;
 use crate::report::Report;
 use crate::score::Scores;
 use crate::text::Text;
@@ -110,7 +110,7 @@ pub fn new_key() -> String {
 }
 
 /// What a leaderboard ranks by: the overall score or one dimension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     #[default]
@@ -217,7 +217,7 @@ pub enum StoreError {
     Corrupt { path: String, reason: String },
     #[error("{path}: the database is locked by another program; try again in a moment")]
     Locked { path: String },
-    #[error("{path}: the database is read-only; choose another with --db")]
+    #[error("{path}: the database is read-only; choose another")]
     ReadOnly { path: String },
     #[error(
         "{path}: made by a newer collector-dojo (schema version {found}; this one knows up to {known}); it was left unchanged"
@@ -230,16 +230,16 @@ pub enum StoreError {
     #[error("{path}: {reason}")]
     Sql { path: String, reason: String },
     /// Reading a database that is not there: a read never creates one.
-    #[error("no results database at {path} (nothing has been stored there yet; check --db)")]
+    #[error("no results database at {path} (nothing has been stored there yet)")]
     Missing { path: String },
     /// Reading a zero-length file: a read never turns it into a database.
     #[error(
-        "{path}: the file is empty, not a results database (nothing has been stored there yet; check --db); it was left unchanged"
+        "{path}: the file is empty, not a results database (nothing has been stored there yet); it was left unchanged"
     )]
     Empty { path: String },
     /// Reading a database without collector-dojo's tables: a read never creates them.
     #[error(
-        "{path}: holds no collector-dojo results (its tables are absent: nothing has been stored there yet; check --db); it was left unchanged"
+        "{path}: holds no collector-dojo results (its tables are absent: nothing has been stored there yet); it was left unchanged"
     )]
     NoSchema { path: String },
     #[error(
@@ -493,15 +493,6 @@ pub fn redact(location: &str) -> String {
         ),
         _ => location.to_string(),
     }
-}
-
-/// SHA-256 of a scenario file's text, in hex.
-pub fn content_hash(text: &str) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// The columns a session is read from, in the order [`session_from`] reads them.
@@ -1025,13 +1016,6 @@ impl Store {
     }
 }
 
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1122,9 +1106,7 @@ mod tests {
         match Store::open_read_only(&location) {
             Err(e @ StoreError::Missing { .. }) => assert_eq!(
                 e.to_string(),
-                format!(
-                    "no results database at {location} (nothing has been stored there yet; check --db)"
-                )
+                format!("no results database at {location} (nothing has been stored there yet)")
             ),
             other => panic!("expected Missing, got {:?}", other.err()),
         }

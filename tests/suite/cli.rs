@@ -249,7 +249,7 @@ fn typed_first_written(id: &str, plan: &str) -> String {
             Prompt::Negotiate { .. } => {
                 input.push_str(plan);
                 input.push('\n');
-                c.propose(collector_dojo::report::parse_plan(plan).expect("plan"))
+                c.propose(plan.parse::<collector_dojo::plan::Plan>().expect("plan"))
                     .expect("proposed");
                 continue;
             }

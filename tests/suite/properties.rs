@@ -96,7 +96,7 @@ proptest! {
             prop_assert_eq!(serde_json::to_string(&ra).unwrap(), serde_json::to_string(&rb).unwrap());
         }
         // Replaying the recorded choices and plan reproduces the conversation exactly.
-        let replayed = collector_dojo::cli::replay(book, seed, &a.choice_ids(), a.proposal()).expect("replays");
+        let replayed = collector_dojo::dialogue::replay(book, seed, &a.choice_ids(), a.proposal()).expect("replays");
         prop_assert_eq!(Report::new(&replayed, Lang::En).transcript, Report::new(&a, Lang::En).transcript);
     }
 

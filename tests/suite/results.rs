@@ -93,7 +93,7 @@ fn run_stores_sessions_and_results_lists_them_in_every_format() {
     .unwrap();
     assert_eq!(
         first["scenario_hash"],
-        collector_dojo::store::content_hash(&src),
+        collector_dojo::scenario::content_hash(&src),
         "the hash names the exact scenario version"
     );
 
@@ -217,7 +217,7 @@ fn results_only_reads_and_creates_no_folder_or_database() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(&format!(
-            "no results database at {} (nothing has been stored there yet; check --db)",
+            "no results database at {} (nothing has been stored there yet); check --db",
             typo.display()
         )),
         "{err}"

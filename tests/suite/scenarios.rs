@@ -2,9 +2,8 @@
 //! expert, a harsh, a too-lenient and an unaffordable path, and the rubric must place each
 //! where the connection principles say it belongs.
 
-use collector_dojo::cli::replay;
 use collector_dojo::dialogue::Prompt;
-use collector_dojo::report::parse_plan;
+use collector_dojo::dialogue::replay;
 use collector_dojo::scenario::{Ending, Playbook, discover};
 use collector_dojo::score::{Band, assess};
 use collector_dojo::{Conversation, Lang, Report};
@@ -48,7 +47,11 @@ fn play(book: &Arc<Playbook>, case: &PathCase, seed: u64) -> Conversation {
     let plan = if case.plan.is_empty() {
         None
     } else {
-        Some(parse_plan(&case.plan).expect("plan"))
+        Some(
+            case.plan
+                .parse::<collector_dojo::plan::Plan>()
+                .expect("plan"),
+        )
     };
     replay(book, seed, &choices, plan)
         .unwrap_or_else(|e| panic!("{} path `{}`: {e}", book.id(), case.name))
@@ -163,10 +166,7 @@ fn paths_score_where_the_principles_say() {
                 Kind::Unaffordable => {
                     let agreed = conv.agreed().expect("the customer said yes");
                     assert!(
-                        !collector_dojo::dialogue::affordable(
-                            &book.scenario.persona.finances,
-                            &agreed
-                        ),
+                        !book.scenario.persona.finances.affords(&agreed),
                         "{what}: plan is affordable"
                     );
                     assert!(s.agreement < 40, "{what}: agreement not low despite a yes");
@@ -289,7 +289,7 @@ fn conversation_prompts_are_consistent_with_options() {
 
 #[test]
 fn every_text_a_player_reads_fills_its_placeholders() {
-    use collector_dojo::render::Fill;
+    use collector_dojo::scenario::Fill;
     for id in PERSONAS {
         let book = load(id);
         let s = &book.scenario;

@@ -73,7 +73,7 @@ fn session(player: &str, team: &str, scenario: &str, overall: u8, ended: i64) ->
         title: format!("Scenario {scenario}"),
         seed: u64::MAX - ended as u64,
         choices: vec!["call".into(), "o_warm".into()],
-        plan: Some(collector_dojo::render::Plan {
+        plan: Some(collector_dojo::plan::Plan {
             amount: 40.5,
             count: 12,
             days: 14,

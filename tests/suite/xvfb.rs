@@ -75,7 +75,7 @@ fn automation_mode_shows_and_screenshots_the_debrief() {
             teams: vec!["Noord".into(), "Zuid".into()],
             sessions: 150,
             days: 20,
-            until: collector_dojo::store::now(),
+            until: collector_dojo::calendar::now(),
             seed: 2,
         };
         let mut store = collector_dojo::store::Store::open(db.to_str().unwrap()).expect("db");
@@ -196,7 +196,7 @@ fn automation_mode_shows_and_screenshots_the_debrief() {
         .sessions(&collector_dojo::store::Filter {
             player: Some("Anouk".into()),
             scenario: Some("cant-pay".into()),
-            since: Some(collector_dojo::store::now() - 600),
+            since: Some(collector_dojo::calendar::now() - 600),
             ..Default::default()
         })
         .expect("reads");

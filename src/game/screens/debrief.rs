@@ -9,10 +9,10 @@ use crate::game::records::Records;
 use crate::game::session::{Action, Alternative, Screen, Session};
 use crate::game::settings::Settings;
 use crate::game::theme;
-use crate::render::money;
 use crate::scenario::Principle;
 use crate::score::{Assessment, Band, Verdict};
 use crate::text::Lang;
+use crate::text::money;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 use std::collections::{BTreeMap, BTreeSet};
@@ -215,7 +215,7 @@ pub fn ui_debrief(
                 ui.add_space(8.0);
                 if let Some(p) = conv.agreed() {
                     let f = &s.persona.finances;
-                    let ok = crate::dialogue::affordable(f, &p);
+                    let ok = f.affords(&p);
                     ui.label(
                         egui::RichText::new(format!(
                             "{}: {} × {}, {} {} {}{}",
@@ -462,9 +462,9 @@ pub(super) fn alternatives_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::replay;
+    use crate::dialogue::replay;
     use crate::game::session::what_if;
-    use crate::render::Plan;
+    use crate::plan::Plan;
     use crate::scenario::Playbook;
     use crate::score::assess;
     use egui_kittest::Harness;

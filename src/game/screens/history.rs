@@ -364,7 +364,7 @@ fn sessions_table(ui: &mut egui::Ui, lang: Lang, records: &[&Record]) {
                     }
                     ui.end_row();
                     for r in records.iter().rev() {
-                        let d = super::negotiation::Date::from_days(r.ended.div_euclid(86_400));
+                        let d = crate::calendar::Date::from_days(r.ended.div_euclid(86_400));
                         ui.label(format!("{} {}", d.short(lang), d.year));
                         ui.label(crate::text::shorten(&r.title, 24))
                             .on_hover_text(&r.title);

@@ -47,7 +47,7 @@ fn system(
         .playable()
         .map(|b| {
             let s = &b.scenario;
-            let fill = crate::render::Fill {
+            let fill = crate::scenario::Fill {
                 scenario: s,
                 plan: None,
             };

@@ -13,11 +13,12 @@ use crate::game::records::Records;
 use crate::game::session::{Action, Alternative, Screen, Session, WorkshopRun, room_name};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::progress::{Comparison, compare};
 use crate::scenario::Principle;
 use crate::score::{Assessment, Band, Verdict};
 use crate::store::Session as Stored;
 use crate::text::Lang;
-use crate::workshop::{Comparison, Reveal, Tally, compare};
+use crate::workshop::{Reveal, Tally};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 use std::collections::BTreeMap;
@@ -831,9 +832,9 @@ fn scores_page(ui: &mut egui::Ui, v: &DebriefView, a: &Assessment) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::replay;
+    use crate::dialogue::replay;
     use crate::game::session::what_if;
-    use crate::render::Plan;
+    use crate::plan::Plan;
     use crate::scenario::Playbook;
     use crate::score::assess;
     use egui_kittest::Harness;

@@ -201,7 +201,7 @@ fn refresh(
     let result = records
         .location
         .as_deref()
-        .map(|loc| load(loc, &board.query, current, crate::store::now()));
+        .map(|loc| load(loc, &board.query, current, crate::calendar::now()));
     match result {
         Some(Ok(data)) => {
             board.data = data;
@@ -424,7 +424,7 @@ fn leaderboard(ui: &mut egui::Ui, v: &TeamView, measure: Measure) {
                                 "mean of the last three sessions minus that of the first three in this period",
                             ));
                         ui.label(
-                            super::negotiation::Date::from_days(s.last.div_euclid(86_400))
+                            crate::calendar::Date::from_days(s.last.div_euclid(86_400))
                                 .short(lang),
                         );
                         ui.end_row();

@@ -1,5 +1,6 @@
 //! The dialogue runtime: plays a [`Playbook`] turn by turn, keeping the customer's mood, the
-//! facts uncovered and the plan on the table, and renders the transcript.
+//! facts uncovered and the plan on the table. [`transcript`] renders what was said and
+//! [`replay`](replay::replay) plays a path from the start.
 //!
 //! A [`Conversation`] is plain data (`Clone + Send + Sync`): the headless CLI, the explorer
 //! and the game all drive the same one.
@@ -15,9 +16,15 @@
 //! }
 //! ```
 
-use crate::render::{Fill, Plan};
+mod replay;
+mod transcript;
+
+pub use replay::replay;
+pub use transcript::{Line, Speaker};
+
+use crate::plan::{Finances, Plan, PlanError};
 use crate::scenario::{
-    Channel, ChannelChoice, Choice, Condition, Ending, Finances, Mood, Negotiation, NodeStep,
+    Channel, ChannelChoice, Choice, Condition, Ending, Fill, Mood, Negotiation, NodeStep,
     PlanAction, Playbook,
 };
 use crate::text::Lang;
@@ -83,7 +90,7 @@ pub enum Prompt<'a> {
 }
 
 /// A mistake driving the conversation: the message lists what is valid there.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum PlayError {
     #[error("turn {turn}: unknown choice `{id}`; valid here: {valid}")]
     UnknownChoice {
@@ -111,7 +118,7 @@ pub enum PlayError {
     #[error("the conversation has ended ({ending}); nothing more can be chosen")]
     Ended { ending: &'static str },
     #[error("invalid plan: {0}")]
-    BadPlan(String),
+    BadPlan(#[from] PlanError),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -486,7 +493,7 @@ impl Conversation {
                 });
             }
         };
-        check_plan(&plan).map_err(PlayError::BadPlan)?;
+        plan.check()?;
         let response = respond(&self.book.scenario.persona.finances, self.mood, plan);
         let target = match response {
             Response::Accept => {
@@ -555,7 +562,7 @@ impl Conversation {
             Condition::PlanAgreed => self.agreed.is_some(),
             Condition::PromiseWillBreak => self
                 .agreed
-                .is_some_and(|p| !affordable(&self.book.scenario.persona.finances, &p)),
+                .is_some_and(|p| !self.book.scenario.persona.finances.affords(&p)),
             Condition::All(v) => v.iter().all(|c| self.holds(c)),
             Condition::Any(v) => v.iter().any(|c| self.holds(c)),
             Condition::Not(c) => !self.holds(c),
@@ -587,7 +594,7 @@ impl Conversation {
         // A path passes at most one negotiation (validation sees to it), so once past it only
         // whether a plan is on the table and whether it can be kept decide what lies ahead.
         let f = &self.book.scenario.persona.finances;
-        let plan = |p: Option<Plan>| p.map(|p| affordable(f, &p));
+        let plan = |p: Option<Plan>| p.map(|p| f.affords(&p));
         Ahead {
             node: self.node(),
             trust: self.mood.trust,
@@ -626,231 +633,6 @@ impl Conversation {
     pub fn variant(&self) -> usize {
         self.variant
     }
-
-    /// The conversation so far as lines of text.
-    pub fn transcript(&self, lang: Lang) -> Vec<Line> {
-        let s = &self.book.scenario;
-        let mut fill = Fill {
-            scenario: s,
-            plan: None,
-        };
-        let mut out = Vec::new();
-        let say = |out: &mut Vec<Line>, fill: &Fill, turn: usize, node: usize, variant: usize| {
-            if let Some(t) = &s.nodes[node].narration {
-                out.push(Line {
-                    turn,
-                    speaker: Speaker::Narrator,
-                    text: fill.text(t, lang),
-                });
-            }
-            if let Some(t) = s.nodes[node].say.get(variant) {
-                out.push(Line {
-                    turn,
-                    speaker: Speaker::Customer,
-                    text: fill.text(t, lang),
-                });
-            }
-        };
-        for t in &self.turns {
-            match (t.act, t.node) {
-                (Act::Channel(i), _) => {
-                    if let Some(cc) = &s.context.channel_choice {
-                        out.push(Line {
-                            turn: t.number,
-                            speaker: Speaker::Narrator,
-                            text: fill.text(&cc.prompt, lang),
-                        });
-                        out.push(Line {
-                            turn: t.number,
-                            speaker: Speaker::Trainee,
-                            text: fill.text(&cc.options[i].text, lang),
-                        });
-                    }
-                }
-                (Act::Choice(i), Some(n)) => {
-                    say(&mut out, &fill, t.number, n, t.say_variant);
-                    let o = &s.nodes[n].options[i];
-                    out.push(Line {
-                        turn: t.number,
-                        speaker: Speaker::Trainee,
-                        text: fill.text(&o.text, lang),
-                    });
-                    for (fi, f) in s.persona.facts.iter().enumerate() {
-                        if t.revealed & (1 << fi) != 0 {
-                            out.push(Line {
-                                turn: t.number,
-                                speaker: Speaker::Customer,
-                                text: fill.text(&f.says, lang),
-                            });
-                        }
-                    }
-                    if let Some(r) = replies(o, t.missed).get(t.reply_variant) {
-                        out.push(Line {
-                            turn: t.number,
-                            speaker: Speaker::Customer,
-                            text: fill.text(r, lang),
-                        });
-                    }
-                }
-                (Act::Proposal { plan, response }, Some(n)) => {
-                    say(&mut out, &fill, t.number, n, t.say_variant);
-                    out.push(Line {
-                        turn: t.number,
-                        speaker: Speaker::Trainee,
-                        text: describe_plan(&plan, lang),
-                    });
-                    fill.plan = Some(match response {
-                        Response::Counter(c) => c,
-                        _ => plan,
-                    });
-                }
-                _ => {}
-            }
-        }
-        if let At::Node(n) = self.at {
-            if let Some(e) = s.nodes[n].end {
-                let last = self.turns.len();
-                say(&mut out, &fill, last, n, self.variant);
-                out.push(Line {
-                    turn: last,
-                    speaker: Speaker::Narrator,
-                    text: format!("— {} —", e.label().get(lang)),
-                });
-            } else {
-                say(&mut out, &fill, self.turns.len() + 1, n, self.variant);
-            }
-        }
-        out
-    }
-}
-
-/// Plays `choices` (and `plan` at the negotiation) from the start. Every choice must be
-/// offered at its turn, the path must end, and a plan must be used if given.
-pub fn replay(
-    book: &Arc<Playbook>,
-    seed: u64,
-    choices: &[String],
-    plan: Option<Plan>,
-) -> Result<Conversation, PlayError> {
-    let mut conv = Conversation::new(Arc::clone(book), seed);
-    let mut plan = plan;
-    for id in choices.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-        if let (Prompt::Negotiate { .. }, Some(p)) = (conv.prompt(), plan) {
-            conv.propose(p)?;
-            plan = None;
-        }
-        conv.choose(id)?;
-    }
-    if let (Prompt::Negotiate { .. }, Some(p)) = (conv.prompt(), plan) {
-        conv.propose(p)?;
-        plan = None;
-    }
-    let turn = conv.turns().len() + 1;
-    match conv.prompt() {
-        Prompt::Ended(_) if plan.is_some() => Err(PlayError::NoPlanHere {
-            turn,
-            valid: "nothing: this path never reaches a negotiation, leave out --plan".to_string(),
-        }),
-        Prompt::Ended(_) => Ok(conv),
-        Prompt::Negotiate { .. } => Err(PlayError::WantsPlan {
-            turn,
-            id: "(end of --choices)".to_string(),
-        }),
-        _ => Err(PlayError::Unfinished {
-            turn,
-            valid: conv.valid_here(),
-        }),
-    }
-}
-
-/// Who says a transcript line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Speaker {
-    Customer,
-    Trainee,
-    Narrator,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Line {
-    /// The turn the line belongs to (the customer's line before a turn carries its number).
-    pub turn: usize,
-    pub speaker: Speaker,
-    pub text: String,
-}
-
-/// A plan in words, as the trainee proposes it.
-pub fn describe_plan(plan: &Plan, lang: Lang) -> String {
-    use crate::render::money;
-    match lang {
-        Lang::Nl => format!(
-            "Ik stel voor: {} keer {} per maand, de eerste betaling over {} dagen (samen {}).",
-            plan.count,
-            money(plan.amount, lang),
-            plan.days,
-            money(plan.total(), lang)
-        ),
-        Lang::En => format!(
-            "I propose {} monthly instalments of {}, the first in {} days ({} in all).",
-            plan.count,
-            money(plan.amount, lang),
-            plan.days,
-            money(plan.total(), lang)
-        ),
-    }
-}
-
-/// Rejects plans no one could mean (the limits are [`crate::render::MAX_INSTALMENT`] and its
-/// neighbours).
-pub fn check_plan(plan: &Plan) -> Result<(), String> {
-    use crate::render::{MAX_FIRST_DAYS, MAX_INSTALMENT, MAX_INSTALMENTS};
-    if !plan.amount.is_finite() || plan.amount <= 0.0 {
-        return Err(format!(
-            "the amount per instalment must be more than 0 (got {})",
-            plan.amount
-        ));
-    }
-    if plan.amount > MAX_INSTALMENT {
-        return Err(format!(
-            "the amount per instalment {} is not a realistic instalment (at most {MAX_INSTALMENT})",
-            plan.amount
-        ));
-    }
-    if plan.count == 0 || plan.count > MAX_INSTALMENTS {
-        return Err(format!(
-            "the number of instalments must be 1–{MAX_INSTALMENTS} (got {})",
-            plan.count
-        ));
-    }
-    if plan.days > MAX_FIRST_DAYS {
-        return Err(format!(
-            "the first payment must be within {MAX_FIRST_DAYS} days (got {})",
-            plan.days
-        ));
-    }
-    Ok(())
-}
-
-/// The plan a customer who trusts the collector offers instead: what they can pay each
-/// month, as many times as the undisputed claim needs. `None` when they can pay nothing.
-pub fn counter_offer(f: &Finances, days: u32) -> Option<Plan> {
-    if f.can_pay_monthly < 1.0 {
-        return None;
-    }
-    let amount = f.can_pay_monthly.floor();
-    let count = ((f.undisputed() / amount).ceil() as u32).max(1);
-    Some(Plan {
-        amount,
-        count,
-        days: days.max(f.can_start_in_days),
-    })
-}
-
-/// Whether the customer can keep this plan: the instalment within what they can pay, the
-/// first payment no sooner than they can start.
-pub fn affordable(f: &Finances, plan: &Plan) -> bool {
-    plan.amount <= f.can_pay_monthly + 0.005 && plan.days >= f.can_start_in_days
 }
 
 /// The customer's answer to a plan, by one rule for every scenario (documented in
@@ -860,7 +642,7 @@ pub fn respond(f: &Finances, mood: Mood, plan: Plan) -> Response {
     if f.disputed > 0.0 && plan.total() > owe + 0.01 * owe.max(1.0) {
         return Response::Refuse;
     }
-    if affordable(f, &plan) {
+    if f.affords(&plan) {
         return Response::Accept;
     }
     let disposable = (f.monthly_income - f.fixed_costs).max(0.0);
@@ -870,7 +652,7 @@ pub fn respond(f: &Finances, mood: Mood, plan: Plan) -> Response {
         return Response::Accept;
     }
     if mood.trust >= 30
-        && let Some(counter) = counter_offer(f, plan.days)
+        && let Some(counter) = f.counter_offer(plan.days)
     {
         return Response::Counter(counter);
     }
@@ -1030,7 +812,7 @@ mod tests {
 
     #[test]
     fn a_prefix_replays_the_same_turns() {
-        let src = include_str!("../tests/fixtures/mini.scenario.ron");
+        let src = include_str!("../../tests/fixtures/mini.scenario.ron");
         let book = Arc::new(Playbook::parse(src, "mini.scenario.ron").expect("fixture"));
         let mut c = Conversation::new(book, 5);
         c.choose("ask").unwrap();
@@ -1045,35 +827,5 @@ mod tests {
         assert_eq!(p.turns(), &c.turns()[..2]);
         assert_eq!(p.transcript(Lang::En), c.prefix(2).transcript(Lang::En));
         assert!(matches!(p.prompt(), Prompt::Negotiate { .. }));
-    }
-
-    #[test]
-    fn nonsense_plans_are_rejected_with_a_reason() {
-        assert!(
-            check_plan(&Plan {
-                amount: f64::NAN,
-                count: 1,
-                days: 1
-            })
-            .is_err()
-        );
-        assert!(
-            check_plan(&Plan {
-                amount: 10.0,
-                count: 121,
-                days: 1
-            })
-            .unwrap_err()
-            .contains("1–120")
-        );
-        assert!(
-            check_plan(&Plan {
-                amount: 10.0,
-                count: 1,
-                days: 400
-            })
-            .unwrap_err()
-            .contains("365")
-        );
     }
 }
