@@ -7,205 +7,19 @@
 //!
 //! Queries are written once (with `?N` parameters) and run on either backend.
 
+mod location;
+mod model;
 mod pg;
+mod queries;
+mod schema;
 mod sqlite;
 
-use crate::plan::Plan;
-use crate::report::Report;
-use crate::score::Scores;
-use crate::text::Text;
-use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+pub use location::{default_location, is_postgres, redact};
+pub use model::*;
+pub use schema::SCHEMA_VERSION;
+
+use queries::{INSERT, added_in, json, table_of};
 use std::time::Duration;
-
-/// One stored session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Session {
-    /// Row id; 0 before it is stored.
-    pub id: i64,
-    /// Unique per finished session (made when it ends): storing it again is a no-op.
-    #[serde(default)]
-    pub key: String,
-    pub player: String,
-    pub team: String,
-    pub scenario: String,
-    /// SHA-256 of the scenario file's text: a changed scenario's scores are not mixed silently.
-    pub scenario_hash: String,
-    pub title: String,
-    #[serde(with = "seed_text")]
-    pub seed: u64,
-    pub choices: Vec<String>,
-    pub plan: Option<Plan>,
-    pub ending: String,
-    pub scores: Scores,
-    /// The findings as `run --json` reports them (turn, principle, verdict, dimension, note).
-    pub findings: serde_json::Value,
-    /// Seconds since the Unix epoch.
-    pub started: i64,
-    pub ended: i64,
-    /// For a session a workshop room played: who was there and how they voted at each turn.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub room: Option<crate::workshop::Room>,
-}
-
-/// A seed in JSON (`results --format json`, the game's outbox) is a string: a seed is any u64,
-/// and JavaScript readers round integers above 2^53. A number is read too (older outboxes).
-mod seed_text {
-    use serde::{Deserialize, Deserializer, Serializer, de::Error};
-
-    pub fn serialize<S: Serializer>(seed: &u64, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(seed)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Seed {
-            Number(u64),
-            Text(String),
-        }
-        match Seed::deserialize(d)? {
-            Seed::Number(n) => Ok(n),
-            Seed::Text(t) => t.parse().map_err(|_| {
-                D::Error::custom(format!("seed `{t}` is not a whole number 0…2^64−1"))
-            }),
-        }
-    }
-}
-
-impl Session {
-    /// A session from a finished report, with a fresh key.
-    pub fn from_report(
-        r: &Report,
-        hash: &str,
-        player: &str,
-        team: &str,
-        started: i64,
-        ended: i64,
-    ) -> Session {
-        Session {
-            id: 0,
-            key: new_key(),
-            player: player.to_string(),
-            team: team.to_string(),
-            scenario: r.scenario.clone(),
-            scenario_hash: hash.to_string(),
-            title: r.title.clone(),
-            seed: r.seed,
-            choices: r.choices.clone(),
-            plan: r.plan,
-            ending: r.ending.map_or("none", |e| e.key()).to_string(),
-            scores: r.scores,
-            findings: serde_json::to_value(&r.findings).unwrap_or_default(),
-            started,
-            ended,
-            room: None,
-        }
-    }
-}
-
-/// A random 128-bit session key in hex.
-pub fn new_key() -> String {
-    format!("{:032x}", rand::random::<u128>())
-}
-
-/// What a leaderboard ranks by: the overall score or one dimension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    #[default]
-    Overall,
-    Empathy,
-    FactGathering,
-    Agreement,
-    Compliance,
-}
-
-impl Measure {
-    pub const ALL: [Measure; 5] = [
-        Measure::Overall,
-        Measure::Empathy,
-        Measure::FactGathering,
-        Measure::Agreement,
-        Measure::Compliance,
-    ];
-    /// The column it is stored in (also its key in exports).
-    pub fn column(self) -> &'static str {
-        match self {
-            Measure::Overall => "overall",
-            Measure::Empathy => "empathy",
-            Measure::FactGathering => "fact_gathering",
-            Measure::Agreement => "agreement",
-            Measure::Compliance => "compliance",
-        }
-    }
-    pub fn label(self) -> Text {
-        let (nl, en) = match self {
-            Measure::Overall => ("Totaal", "Overall"),
-            Measure::Empathy => ("Empathie", "Empathy"),
-            Measure::FactGathering => ("Feiten", "Facts"),
-            Measure::Agreement => ("Afspraak", "Agreement"),
-            Measure::Compliance => ("Naleving", "Compliance"),
-        };
-        Text::new(nl, en)
-    }
-    pub fn of(self, s: &Scores) -> u8 {
-        match self {
-            Measure::Overall => s.overall,
-            Measure::Empathy => s.empathy,
-            Measure::FactGathering => s.fact_gathering,
-            Measure::Agreement => s.agreement,
-            Measure::Compliance => s.compliance,
-        }
-    }
-}
-
-/// Filters for the queries; `None` matches everything.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Filter {
-    pub player: Option<String>,
-    pub team: Option<String>,
-    pub scenario: Option<String>,
-    /// Only this version of the scenario (its content hash).
-    pub scenario_hash: Option<String>,
-    /// Only sessions ended at or after this time (seconds since the epoch).
-    pub since: Option<i64>,
-    /// Only sessions ended before this time.
-    pub until: Option<i64>,
-    /// Only sessions a player played alone (not a workshop room's).
-    pub solo: bool,
-}
-
-/// One row of a leaderboard: a player's best and mean score on the filtered sessions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Standing {
-    pub player: String,
-    pub team: String,
-    pub best: u8,
-    pub mean: f64,
-    pub sessions: i64,
-    /// When the player last finished one (seconds since the epoch).
-    pub last: i64,
-}
-
-/// A session's scores without its findings and choices: what trend charts need.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Point {
-    pub player: String,
-    pub team: String,
-    pub scenario: String,
-    pub scenario_hash: String,
-    pub ended: i64,
-    pub scores: Scores,
-}
-
-/// How many sessions were played on one version of a scenario.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Version {
-    pub scenario_hash: String,
-    pub sessions: i64,
-    pub last: i64,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -278,420 +92,6 @@ fn more_note(more: &usize) -> String {
     }
 }
 
-/// A stored session that could not be read: which session, which column and why. Listing
-/// sessions skips it and reports it, so every readable session is still shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SkippedRow {
-    /// Its row id, if even that could not be read `None`.
-    pub id: Option<i64>,
-    /// Its session key (`None` if absent or unreadable; sessions stored before keys have none).
-    pub key: Option<String>,
-    /// The column whose value is damaged.
-    pub column: &'static str,
-    pub reason: String,
-}
-
-impl SkippedRow {
-    /// The session as a person can find it: `session 17 (key 0123…)`.
-    pub fn session(&self) -> String {
-        let id = self.id.map_or_else(
-            || "a session with an unreadable id".to_string(),
-            |id| format!("session {id}"),
-        );
-        match &self.key {
-            Some(key) => format!("{id} (key {key})"),
-            None => id,
-        }
-    }
-}
-
-impl std::fmt::Display for SkippedRow {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} skipped: column {}: {}",
-            self.session(),
-            self.column,
-            self.reason
-        )
-    }
-}
-
-/// The sessions a listing could read, and the ones it had to skip.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Listing {
-    pub sessions: Vec<Session>,
-    pub skipped: Vec<SkippedRow>,
-}
-
-/// One damaged cell of a row.
-#[derive(Debug, thiserror::Error)]
-#[error("column {column}: {reason}")]
-struct BadCell {
-    column: &'static str,
-    reason: String,
-}
-
-/// One schema version, written for each backend.
-struct Migration {
-    sqlite: &'static str,
-    postgres: &'static str,
-}
-
-/// The schema, one migration per version, applied in order; both backends keep the version
-/// in `schema_migrations`. Append, never edit: databases in the field have run these.
-const MIGRATIONS: &[Migration] = &[
-    // 1: sessions.
-    Migration {
-        sqlite: "CREATE TABLE sessions (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            player TEXT NOT NULL,
-            team TEXT NOT NULL,
-            scenario TEXT NOT NULL,
-            scenario_hash TEXT NOT NULL,
-            title TEXT NOT NULL,
-            seed TEXT NOT NULL,
-            choices TEXT NOT NULL,
-            plan TEXT,
-            ending TEXT NOT NULL,
-            empathy INTEGER NOT NULL,
-            fact_gathering INTEGER NOT NULL,
-            agreement INTEGER NOT NULL,
-            compliance INTEGER NOT NULL,
-            overall INTEGER NOT NULL,
-            findings TEXT NOT NULL,
-            started INTEGER NOT NULL,
-            ended INTEGER NOT NULL
-        );
-        CREATE INDEX sessions_player ON sessions (player, ended);
-        CREATE INDEX sessions_scenario ON sessions (scenario, overall);
-        CREATE INDEX sessions_team ON sessions (team, ended);",
-        postgres: "CREATE TABLE sessions (
-            id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
-            player TEXT NOT NULL,
-            team TEXT NOT NULL,
-            scenario TEXT NOT NULL,
-            scenario_hash TEXT NOT NULL,
-            title TEXT NOT NULL,
-            seed TEXT NOT NULL,
-            choices TEXT NOT NULL,
-            plan TEXT,
-            ending TEXT NOT NULL,
-            empathy INTEGER NOT NULL,
-            fact_gathering INTEGER NOT NULL,
-            agreement INTEGER NOT NULL,
-            compliance INTEGER NOT NULL,
-            overall INTEGER NOT NULL,
-            findings TEXT NOT NULL,
-            started BIGINT NOT NULL,
-            ended BIGINT NOT NULL
-        );
-        CREATE INDEX sessions_player ON sessions (player, ended);
-        CREATE INDEX sessions_scenario ON sessions (scenario, overall);
-        CREATE INDEX sessions_team ON sessions (team, ended);",
-    },
-    // 2: a unique key per session, so a retried write is not a duplicate; and an index for
-    // leaderboards (one scenario, a period).
-    Migration {
-        sqlite: "ALTER TABLE sessions ADD COLUMN session_key TEXT;
-        CREATE UNIQUE INDEX sessions_key ON sessions (session_key);
-        CREATE INDEX sessions_board ON sessions (scenario, ended);",
-        postgres: "ALTER TABLE sessions ADD COLUMN session_key TEXT;
-        CREATE UNIQUE INDEX sessions_key ON sessions (session_key);
-        CREATE INDEX sessions_board ON sessions (scenario, ended);",
-    },
-    // 3: a workshop room's players and votes (JSON), for sessions a room played.
-    Migration {
-        sqlite: "ALTER TABLE sessions ADD COLUMN room TEXT;",
-        postgres: "ALTER TABLE sessions ADD COLUMN room TEXT;",
-    },
-    // 4: covering indexes for leaderboards and trends, so they read an index instead of rows
-    // that carry the findings (about 5 kB each): at 100,000 sessions in SQLite the board of
-    // every scenario went from 360 ms to 30 ms. The first leads with the scenario and period,
-    // the second with the player and team the boards group by; they replace sessions_board.
-    Migration {
-        sqlite: "CREATE INDEX sessions_board_scores ON sessions (scenario, ended, team, player,
-            scenario_hash, empathy, fact_gathering, agreement, compliance, overall, room);
-        CREATE INDEX sessions_standing ON sessions (player, team, scenario, scenario_hash, ended,
-            empathy, fact_gathering, agreement, compliance, overall, room);
-        DROP INDEX sessions_board;",
-        // Nothing: PostgreSQL keeps the findings out of line (TOAST), so its rows are narrow
-        // and the same indexes gained little there (every scenario's board 84 ms with them,
-        // 98 ms without) for a cost on every insert.
-        postgres: "SELECT 1;",
-    },
-];
-
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
-
-/// A query parameter; `Small` is for INTEGER columns (PostgreSQL types them strictly).
-#[derive(Debug, Clone)]
-enum Param {
-    Text(String),
-    OptText(Option<String>),
-    Int(i64),
-    Small(i32),
-}
-
-/// Reading one result row on either backend; errors name the column.
-trait Cells {
-    fn text(&self, i: usize) -> Result<String, String>;
-    fn opt_text(&self, i: usize) -> Result<Option<String>, String>;
-    fn int(&self, i: usize) -> Result<i64, String>;
-    fn real(&self, i: usize) -> Result<f64, String>;
-}
-
-enum Backend {
-    Sqlite(sqlite::Db),
-    Postgres(Box<pg::Db>),
-}
-
-/// An open results database.
-pub struct Store {
-    backend: Backend,
-    /// The location as shown in messages (a PostgreSQL password is left out).
-    location: String,
-    /// The schema version the database is at: [`SCHEMA_VERSION`] once opened for writing
-    /// (migrated), possibly older when opened for reading (never migrated).
-    version: i64,
-    /// Opened with [`Store::open_read_only`]: writes are refused.
-    read_only: bool,
-}
-
-/// `$COLLECTOR_DOJO_DB`, else `results.sqlite3` in the platform's data folder.
-pub fn default_location() -> String {
-    if let Ok(db) = std::env::var("COLLECTOR_DOJO_DB") {
-        return db;
-    }
-    directories::ProjectDirs::from("nl", "collector-dojo", "collector-dojo")
-        .map(|d| d.data_dir().join("results.sqlite3"))
-        .unwrap_or_else(|| PathBuf::from("results.sqlite3"))
-        .display()
-        .to_string()
-}
-
-/// Whether a location names a PostgreSQL server rather than a file.
-pub fn is_postgres(location: &str) -> bool {
-    location.starts_with("postgres://") || location.starts_with("postgresql://")
-}
-
-/// A location fit for messages and screens: the password of a URL is left out.
-pub fn redact(location: &str) -> String {
-    let Some(scheme_end) = location.find("://") else {
-        return location.to_string();
-    };
-    let rest = &location[scheme_end + 3..];
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    let authority = &rest[..authority_end];
-    match (authority.rfind('@'), authority.find(':')) {
-        (Some(at), Some(colon)) if colon < at => format!(
-            "{}{}{}",
-            &location[..scheme_end + 3],
-            &authority[..colon],
-            &rest[at..]
-        ),
-        _ => location.to_string(),
-    }
-}
-
-/// The columns a session is read from, in the order [`session_from`] reads them.
-const SESSION_COLUMNS: [&str; 20] = [
-    "id",
-    "player",
-    "team",
-    "scenario",
-    "scenario_hash",
-    "title",
-    "seed",
-    "choices",
-    "plan",
-    "ending",
-    "empathy",
-    "fact_gathering",
-    "agreement",
-    "compliance",
-    "overall",
-    "findings",
-    "started",
-    "ended",
-    "session_key",
-    "room",
-];
-
-/// The schema version that added a column of `sessions` (see [`MIGRATIONS`]).
-fn added_in(column: &str) -> i64 {
-    match column {
-        "session_key" => 2,
-        "room" => 3,
-        _ => 1,
-    }
-}
-
-/// The select list for sessions in a database at schema `version`: a column a later version
-/// added is read as NULL (an older database opened for reading is not migrated).
-fn session_select(version: i64) -> String {
-    SESSION_COLUMNS
-        .iter()
-        .map(|c| {
-            if added_in(c) > version {
-                format!("NULL AS {c}")
-            } else {
-                (*c).to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The table a statement reads or writes (for messages): the name after FROM, INTO or UPDATE.
-fn table_of(sql: &str) -> &str {
-    let mut words = sql.split_whitespace();
-    while let Some(w) = words.next() {
-        if ["FROM", "INTO", "UPDATE"]
-            .iter()
-            .any(|k| w.eq_ignore_ascii_case(k))
-            && let Some(name) = words.next()
-        {
-            return name.trim_matches(|c: char| !(c.is_alphanumeric() || c == '_'));
-        }
-    }
-    "sessions"
-}
-
-const INSERT: &str = "INSERT INTO sessions (player, team, scenario, scenario_hash, title, seed, choices, plan,
-    ending, empathy, fact_gathering, agreement, compliance, overall, findings, started, ended, session_key, room)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
-    ON CONFLICT (session_key) DO NOTHING RETURNING id";
-
-/// ` WHERE …` for a filter, pushing its parameters.
-fn conditions(f: &Filter, params: &mut Vec<Param>) -> String {
-    let mut parts = Vec::new();
-    let mut add = |column: &str, op: &str, p: Param| {
-        params.push(p);
-        parts.push(format!("{column} {op} ?{}", params.len()));
-    };
-    if let Some(v) = &f.player {
-        add("player", "=", Param::Text(v.clone()));
-    }
-    if let Some(v) = &f.team {
-        add("team", "=", Param::Text(v.clone()));
-    }
-    if let Some(v) = &f.scenario {
-        add("scenario", "=", Param::Text(v.clone()));
-    }
-    if let Some(v) = &f.scenario_hash {
-        add("scenario_hash", "=", Param::Text(v.clone()));
-    }
-    if let Some(v) = f.since {
-        add("ended", ">=", Param::Int(v));
-    }
-    if let Some(v) = f.until {
-        add("ended", "<", Param::Int(v));
-    }
-    if f.solo {
-        parts.push("room IS NULL".to_string());
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", parts.join(" AND "))
-    }
-}
-
-fn score(v: i64) -> u8 {
-    v.clamp(0, 100) as u8
-}
-
-fn scores_at(row: &dyn Cells, first: usize) -> Result<Scores, String> {
-    Ok(Scores {
-        empathy: score(row.int(first)?),
-        fact_gathering: score(row.int(first + 1)?),
-        agreement: score(row.int(first + 2)?),
-        compliance: score(row.int(first + 3)?),
-        overall: score(row.int(first + 4)?),
-    })
-}
-
-/// A JSON column back into its value.
-fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    serde_json::from_str(text).map_err(|e| format!("not the JSON expected here ({e})"))
-}
-
-/// One session from a row of [`SESSION_COLUMNS`]; a damaged cell names its column.
-fn session_from(row: &dyn Cells) -> Result<Session, BadCell> {
-    let at = |i: usize| {
-        move |reason: String| BadCell {
-            column: SESSION_COLUMNS[i],
-            reason,
-        }
-    };
-    let text = |i: usize| row.text(i).map_err(at(i));
-    let opt_text = |i: usize| row.opt_text(i).map_err(at(i));
-    let int = |i: usize| row.int(i).map_err(at(i));
-    // Generic, so functions rather than closures.
-    fn json<T: serde::de::DeserializeOwned>(row: &dyn Cells, i: usize) -> Result<T, BadCell> {
-        let bad = |reason| BadCell {
-            column: SESSION_COLUMNS[i],
-            reason,
-        };
-        decode(&row.text(i).map_err(bad)?).map_err(bad)
-    }
-    fn opt_json<T: serde::de::DeserializeOwned>(
-        row: &dyn Cells,
-        i: usize,
-    ) -> Result<Option<T>, BadCell> {
-        let bad = |reason| BadCell {
-            column: SESSION_COLUMNS[i],
-            reason,
-        };
-        row.opt_text(i)
-            .map_err(bad)?
-            .map(|t| decode(&t).map_err(bad))
-            .transpose()
-    }
-    let seed = text(6)?;
-    Ok(Session {
-        id: int(0)?,
-        player: text(1)?,
-        team: text(2)?,
-        scenario: text(3)?,
-        scenario_hash: text(4)?,
-        title: text(5)?,
-        seed: seed.parse().map_err(|_| {
-            at(6)(format!(
-                "`{seed}` is not a seed (a whole number from 0 to {})",
-                u64::MAX
-            ))
-        })?,
-        choices: json(row, 7)?,
-        plan: opt_json(row, 8)?,
-        ending: text(9)?,
-        scores: Scores {
-            empathy: score(int(10)?),
-            fact_gathering: score(int(11)?),
-            agreement: score(int(12)?),
-            compliance: score(int(13)?),
-            overall: score(int(14)?),
-        },
-        findings: json(row, 15)?,
-        started: int(16)?,
-        ended: int(17)?,
-        key: opt_text(18)?.unwrap_or_default(),
-        room: opt_json(row, 19)?,
-    })
-}
-
-/// A row [`session_from`] could not read, named by its id and key as far as they can be read.
-fn skipped(row: &dyn Cells, bad: BadCell) -> SkippedRow {
-    SkippedRow {
-        id: row.int(0).ok(),
-        key: row.opt_text(18).ok().flatten().filter(|k| !k.is_empty()),
-        column: bad.column,
-        reason: bad.reason,
-    }
-}
-
 /// The table (if the message names it) and column of a "missing column" error of either
 /// backend: SQLite's `no such column: x` and `table t has no column named x`, PostgreSQL's
 /// `column "x" does not exist` and `column "x" of relation "t" does not exist`.
@@ -728,9 +128,38 @@ impl StoreError {
     }
 }
 
-/// JSON text for a column (values we build ourselves cannot fail to serialise).
-fn json<T: Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "null".to_string())
+/// A query parameter; `Small` is for INTEGER columns (PostgreSQL types them strictly).
+#[derive(Debug, Clone)]
+enum Param {
+    Text(String),
+    OptText(Option<String>),
+    Int(i64),
+    Small(i32),
+}
+
+/// Reading one result row on either backend; errors name the column.
+trait Cells {
+    fn text(&self, i: usize) -> Result<String, String>;
+    fn opt_text(&self, i: usize) -> Result<Option<String>, String>;
+    fn int(&self, i: usize) -> Result<i64, String>;
+    fn real(&self, i: usize) -> Result<f64, String>;
+}
+
+enum Backend {
+    Sqlite(sqlite::Db),
+    Postgres(Box<pg::Db>),
+}
+
+/// An open results database.
+pub struct Store {
+    backend: Backend,
+    /// The location as shown in messages (a PostgreSQL password is left out).
+    location: String,
+    /// The schema version the database is at: [`SCHEMA_VERSION`] once opened for writing
+    /// (migrated), possibly older when opened for reading (never migrated).
+    version: i64,
+    /// Opened with [`Store::open_read_only`]: writes are refused.
+    read_only: bool,
 }
 
 impl Store {
@@ -890,135 +319,15 @@ impl Store {
         }
         f
     }
-
-    /// Sessions matching `f`, oldest first. A session that cannot be read is an error naming
-    /// it ([`StoreError::BadSession`]); [`Store::read_sessions`] lists the others instead.
-    pub fn sessions(&mut self, f: &Filter) -> Result<Vec<Session>, StoreError> {
-        let mut listing = self.read_sessions(f)?;
-        if listing.skipped.is_empty() {
-            return Ok(listing.sessions);
-        }
-        let more = listing.skipped.len() - 1;
-        Err(StoreError::BadSession {
-            path: self.location.clone(),
-            row: listing.skipped.swap_remove(0),
-            more,
-        })
-    }
-
-    /// Sessions matching `f`, oldest first, and the ones that could not be read (each named by
-    /// its id, key and damaged column), so one damaged row hides no other session.
-    pub fn read_sessions(&mut self, f: &Filter) -> Result<Listing, StoreError> {
-        let mut params = Vec::new();
-        let sql = format!(
-            "SELECT {} FROM sessions{} ORDER BY ended, id",
-            session_select(self.version),
-            conditions(&self.adapt(f), &mut params)
-        );
-        let mut out = Listing::default();
-        self.query(&sql, &params, &mut |r| {
-            match session_from(r) {
-                Ok(s) => out.sessions.push(s),
-                Err(bad) => out.skipped.push(skipped(r, bad)),
-            }
-            Ok(())
-        })?;
-        Ok(out)
-    }
-
-    /// The scores of the sessions matching `f`, oldest first (no findings: cheap to fetch).
-    pub fn points(&mut self, f: &Filter) -> Result<Vec<Point>, StoreError> {
-        let mut params = Vec::new();
-        let sql = format!(
-            "SELECT player, team, scenario, scenario_hash, ended,
-                empathy, fact_gathering, agreement, compliance, overall
-             FROM sessions{} ORDER BY ended, id",
-            conditions(&self.adapt(f), &mut params)
-        );
-        let mut out = Vec::new();
-        self.query(&sql, &params, &mut |r| {
-            out.push(Point {
-                player: r.text(0)?,
-                team: r.text(1)?,
-                scenario: r.text(2)?,
-                scenario_hash: r.text(3)?,
-                ended: r.int(4)?,
-                scores: scores_at(r, 5)?,
-            });
-            Ok(())
-        })?;
-        Ok(out)
-    }
-
-    /// Each player's best and mean `measure` over the sessions matching `f`, best first (ties:
-    /// higher mean, then name); at most `limit` rows.
-    pub fn leaderboard(
-        &mut self,
-        f: &Filter,
-        measure: Measure,
-        limit: usize,
-    ) -> Result<Vec<Standing>, StoreError> {
-        let mut params = Vec::new();
-        let col = measure.column();
-        let sql = format!(
-            "SELECT player, team, MAX({col}) AS best, CAST(AVG({col}) AS DOUBLE PRECISION) AS mean,
-                COUNT(*) AS n, MAX(ended) AS last
-             FROM sessions{} GROUP BY player, team
-             ORDER BY best DESC, mean DESC, player, team LIMIT {limit}",
-            conditions(&self.adapt(f), &mut params)
-        );
-        let mut out = Vec::new();
-        self.query(&sql, &params, &mut |r| {
-            out.push(Standing {
-                player: r.text(0)?,
-                team: r.text(1)?,
-                best: score(r.int(2)?),
-                mean: r.real(3)?,
-                sessions: r.int(4)?,
-                last: r.int(5)?,
-            });
-            Ok(())
-        })?;
-        Ok(out)
-    }
-
-    /// The versions of a scenario that were played, the most recently played first.
-    pub fn versions(&mut self, scenario: &str) -> Result<Vec<Version>, StoreError> {
-        let mut out = Vec::new();
-        self.query(
-            "SELECT scenario_hash, COUNT(*), MAX(ended) AS last FROM sessions
-             WHERE scenario = ?1 GROUP BY scenario_hash ORDER BY last DESC",
-            &[Param::Text(scenario.to_string())],
-            &mut |r| {
-                out.push(Version {
-                    scenario_hash: r.text(0)?,
-                    sessions: r.int(1)?,
-                    last: r.int(2)?,
-                });
-                Ok(())
-            },
-        )?;
-        Ok(out)
-    }
-
-    /// The teams that have stored sessions, by name.
-    pub fn teams(&mut self) -> Result<Vec<String>, StoreError> {
-        let mut out = Vec::new();
-        self.query(
-            "SELECT DISTINCT team FROM sessions ORDER BY team",
-            &[],
-            &mut |r| {
-                out.push(r.text(0)?);
-                Ok(())
-            },
-        )?;
-        Ok(out)
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::Scores;
+    use queries::{conditions, session_select};
+    use schema::MIGRATIONS;
+    use std::path::PathBuf;
 
     #[test]
     fn a_seed_is_written_as_text_and_read_in_either_form() {

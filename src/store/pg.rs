@@ -2,7 +2,8 @@
 //! reached with the synchronous rust-postgres client. Migrations run under an advisory lock, so
 //! twenty players starting at once apply each version exactly once.
 
-use super::{Cells, MIGRATIONS, Param, StoreError};
+use super::schema::MIGRATIONS;
+use super::{Cells, Param, StoreError};
 use crate::calendar::now;
 use postgres::types::{ToSql, Type};
 use postgres::{Client, NoTls};

@@ -1,7 +1,8 @@
 //! The embedded backend: one SQLite file (WAL, `synchronous=FULL`), checked before anything is
 //! written so a corrupt or foreign file is refused and left as it was.
 
-use super::{Cells, MIGRATIONS, Param, StoreError};
+use super::schema::MIGRATIONS;
+use super::{Cells, Param, StoreError};
 use crate::calendar::now;
 use rusqlite::{Connection, OpenFlags, params, params_from_iter, types::Value};
 use std::path::Path;
