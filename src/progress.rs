@@ -3,6 +3,7 @@
 //! the game's history and team screens, and a workshop room's comparison with each player's own.
 
 use crate::scenario::Principle;
+use crate::score::Verdict;
 use crate::store::{Measure, Point, Session};
 use std::collections::BTreeMap;
 
@@ -44,30 +45,23 @@ pub fn bests(sessions: &[&Session]) -> Vec<Best> {
 }
 
 /// The principles broken (a debit finding) in the most sessions, most first, with the number
-/// of sessions each was broken in. Findings are read as `run --json` writes them.
+/// of sessions each was broken in.
 pub fn broken_principles(sessions: &[&Session]) -> Vec<(Principle, usize)> {
-    let mut count: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut count: BTreeMap<Principle, usize> = BTreeMap::new();
     for s in sessions {
-        let mut seen: Vec<&str> = s
+        let mut seen: Vec<Principle> = s
             .findings
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|f| f["verdict"] == "debit")
-            .filter_map(|f| f["principle"].as_str())
+            .iter()
+            .filter(|f| f.verdict == Verdict::Debit)
+            .map(|f| f.principle)
             .collect();
         seen.sort_unstable();
         seen.dedup();
-        for key in seen {
-            if let Some(p) = Principle::ALL.iter().find(|p| p.key() == key) {
-                *count.entry(p.key()).or_default() += 1;
-            }
+        for p in seen {
+            *count.entry(p).or_default() += 1;
         }
     }
-    let mut v: Vec<(Principle, usize)> = count
-        .into_iter()
-        .filter_map(|(k, n)| Some((*Principle::ALL.iter().find(|p| p.key() == k)?, n)))
-        .collect();
+    let mut v: Vec<(Principle, usize)> = count.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.key().cmp(b.0.key())));
     v
 }
@@ -154,7 +148,7 @@ mod tests {
             seed: 1,
             choices: vec![],
             plan: None,
-            ending: "arrangement".into(),
+            ending: crate::scenario::Ending::from_key("arrangement"),
             scores: Scores {
                 empathy: 100 - overall,
                 fact_gathering: overall,
@@ -162,13 +156,25 @@ mod tests {
                 compliance: 100,
                 overall,
             },
-            findings: serde_json::Value::Array(
-                debits
-                    .iter()
-                    .map(|p| serde_json::json!({"principle": p, "verdict": "debit"}))
-                    .chain([serde_json::json!({"principle": "connect", "verdict": "credit"})])
-                    .collect(),
-            ),
+            findings: debits
+                .iter()
+                .map(|p| crate::store::StoredFinding {
+                    turn: 1,
+                    principle: crate::scenario::Principle::from_key(p).expect("a principle"),
+                    verdict: crate::score::Verdict::Debit,
+                    dimension: crate::score::Dimension::Empathy,
+                    points: 0,
+                    note: crate::store::StoredNote::Words(String::new()),
+                })
+                .chain(["connect"].map(|p| crate::store::StoredFinding {
+                    turn: 1,
+                    principle: crate::scenario::Principle::from_key(p).expect("a principle"),
+                    verdict: crate::score::Verdict::Credit,
+                    dimension: crate::score::Dimension::Empathy,
+                    points: 0,
+                    note: crate::store::StoredNote::Words(String::new()),
+                }))
+                .collect(),
             started: ended - 60,
             ended,
             room: None,
@@ -234,7 +240,7 @@ mod tests {
             seed: 1,
             choices: vec!["call".into()],
             plan: None,
-            ending: "no_agreement".into(),
+            ending: crate::scenario::Ending::from_key("no_agreement"),
             scores: crate::score::Scores {
                 empathy: overall,
                 fact_gathering: overall,
@@ -242,7 +248,7 @@ mod tests {
                 compliance: 100,
                 overall,
             },
-            findings: serde_json::json!([]),
+            findings: Vec::new(),
             started: ended - 60,
             ended,
             room: None,

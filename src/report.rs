@@ -60,6 +60,9 @@ pub struct FindingOut {
     pub dimension: Dimension,
     pub points: i32,
     pub note: String,
+    /// The finding the words came from (what the store keeps).
+    #[serde(skip)]
+    pub typed: crate::score::Finding,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -110,7 +113,8 @@ impl Report {
                 verdict: x.verdict,
                 dimension: x.dimension,
                 points: x.points,
-                note: x.note(book, lang),
+                note: x.explain(book, lang),
+                typed: *x,
             })
             .collect();
         let facts = s

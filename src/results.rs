@@ -60,7 +60,7 @@ fn table(sessions: &[Session]) -> String {
             crate::text::shorten(&s.player, 14),
             crate::text::shorten(&s.team, 12),
             crate::text::shorten(&s.scenario, 18),
-            s.ending,
+            s.ending_key(),
             s.scores.overall,
             Band::of(s.scores.overall).key()
         );
@@ -109,7 +109,7 @@ fn csv(sessions: &[Session]) -> String {
             s.seed.to_string(),
             s.choices.join(","),
             plan,
-            s.ending.clone(),
+            s.ending_key().to_string(),
             e.to_string(),
             f.to_string(),
             a.to_string(),
@@ -279,7 +279,7 @@ mod tests {
             seed,
             choices: vec!["call".into()],
             plan: None,
-            ending: "hung_up".into(),
+            ending: crate::scenario::Ending::from_key("hung_up"),
             scores: crate::score::Scores {
                 empathy: 1,
                 fact_gathering: 2,
@@ -287,7 +287,7 @@ mod tests {
                 compliance: 4,
                 overall: 5,
             },
-            findings: json!([{"turn": 1}]),
+            findings: Vec::new(),
             started: 10,
             ended: 20,
             room: None,

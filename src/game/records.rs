@@ -356,7 +356,7 @@ mod tests {
             seed: 1,
             choices: vec!["call".into()],
             plan: None,
-            ending: "hung_up".into(),
+            ending: crate::scenario::Ending::from_key("hung_up"),
             scores: crate::score::Scores {
                 empathy: overall,
                 fact_gathering: overall,
@@ -364,7 +364,7 @@ mod tests {
                 compliance: overall,
                 overall,
             },
-            findings: serde_json::json!([]),
+            findings: Vec::new(),
             started: ended.saturating_sub(60),
             ended,
             room: None,

@@ -435,6 +435,11 @@ impl Ending {
         Ending::DebtWaived,
     ];
 
+    /// The ending a [`Ending::key`] names.
+    pub fn from_key(key: &str) -> Option<Ending> {
+        Ending::ALL.into_iter().find(|e| e.key() == key)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Ending::Arrangement => "arrangement",
@@ -571,6 +576,11 @@ pub enum Principle {
 }
 
 impl Principle {
+    /// The principle a [`Principle::key`] names.
+    pub fn from_key(key: &str) -> Option<Principle> {
+        Principle::ALL.into_iter().find(|p| p.key() == key)
+    }
+
     pub const ALL: [Principle; 17] = [
         Principle::CustomerNotDebtor,
         Principle::ThreeM,

@@ -2,10 +2,10 @@
 //! moment), one table for every scenario.
 
 use crate::scenario::{Channel, Mission};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How well a channel fits a mission (3x M).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Fit {
     Good,

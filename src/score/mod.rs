@@ -18,10 +18,10 @@ use crate::scenario::{Code, Ending, FactKind, Principle};
 use crate::text::Text;
 use agreement::AgreementInput;
 use rules::{Sheet, clamp, code_rule, codes_of, empathy_side_effect, fact_bits, relational};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The four scored dimensions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     Empathy,
@@ -30,7 +30,7 @@ pub enum Dimension {
     Compliance,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Credit,
@@ -556,7 +556,7 @@ mod tests {
         );
         let book = mini();
         for f in &a.findings {
-            let (nl, en) = (f.note(&book, Lang::Nl), f.note(&book, Lang::En));
+            let (nl, en) = (f.explain(&book, Lang::Nl), f.explain(&book, Lang::En));
             assert!(!nl.is_empty() && !en.is_empty() && nl != en, "{f:?}");
         }
     }

@@ -4,9 +4,12 @@
 use super::{Finding, Fit, Verdict};
 use crate::scenario::{Channel, Code, Ending, Fill, Playbook, Principle};
 use crate::text::{Lang, Text, money};
+use serde::{Deserialize, Serialize};
 
-/// What a finding says; rendered into words by [`Finding::note`].
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What a finding says, in no language; rendered into words by [`Finding::explain`]. Stored
+/// with each session as `{"kind": "plan_unaffordable", "of": {…}}`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "of", rename_all = "snake_case")]
 pub enum Note {
     /// A behaviour code on the option chosen.
     Code(Code),
@@ -76,7 +79,7 @@ pub enum Note {
 
 impl Finding {
     /// The finding in words.
-    pub fn note(&self, book: &Playbook, lang: Lang) -> String {
+    pub fn explain(&self, book: &Playbook, lang: Lang) -> String {
         let s = &book.scenario;
         let fill = Fill {
             scenario: s,

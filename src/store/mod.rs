@@ -276,7 +276,7 @@ impl Store {
             Param::Text(s.seed.to_string()),
             Param::Text(json(&s.choices)),
             Param::OptText(s.plan.map(|p| json(&p))),
-            Param::Text(s.ending.clone()),
+            Param::Text(s.ending_key().to_string()),
             Param::Small(scores.empathy.into()),
             Param::Small(scores.fact_gathering.into()),
             Param::Small(scores.agreement.into()),
@@ -382,7 +382,7 @@ mod tests {
             seed: u64::MAX,
             choices: vec!["call".into()],
             plan: None,
-            ending: "hung_up".into(),
+            ending: crate::scenario::Ending::from_key("hung_up"),
             scores: Scores {
                 empathy: 1,
                 fact_gathering: 2,
@@ -390,7 +390,7 @@ mod tests {
                 compliance: 4,
                 overall: 5,
             },
-            findings: serde_json::json!([]),
+            findings: Vec::new(),
             started: ended - 10,
             ended,
             room: None,
@@ -533,6 +533,65 @@ mod tests {
             })
             .expect("reads");
         assert_eq!(version, 1, "not migrated");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn sessions_stored_before_typed_findings_read_back_whole() {
+        // Before findings were typed, a session kept each note in the words of the language it
+        // was played in, and `none` for an ending it never reached.
+        let dir = temp("untyped-findings");
+        let path = dir.join("r.sqlite3");
+        let location = path.display().to_string();
+        let mut s = Store::open(&location).expect("creates");
+        let id = s.insert(&session("Anouk", 20)).expect("stores");
+        drop(s);
+        let old = r#"[{"turn":2,"principle":"anna","principle_title":"ANNA: always ask, never assume","verdict":"debit","dimension":"fact_gathering","points":-5,"note":"Filled in for the customer."}]"#;
+        let c = rusqlite::Connection::open(&path).expect("opens");
+        c.execute(
+            "UPDATE sessions SET findings = ?1, ending = 'none' WHERE id = ?2",
+            rusqlite::params![old, id],
+        )
+        .expect("writes the old form");
+        drop(c);
+        let mut s = Store::open_read_only(&location).expect("opens");
+        let back = s.sessions(&Filter::default()).expect("reads every row");
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].ending, None);
+        assert_eq!(
+            back[0].findings,
+            [StoredFinding {
+                turn: 2,
+                principle: crate::scenario::Principle::Anna,
+                verdict: crate::score::Verdict::Debit,
+                dimension: crate::score::Dimension::FactGathering,
+                points: -5,
+                note: StoredNote::Words("Filled in for the customer.".into()),
+            }]
+        );
+        // Progress reads it as any other debit.
+        let refs: Vec<&Session> = back.iter().collect();
+        assert_eq!(
+            crate::progress::broken_principles(&refs),
+            [(crate::scenario::Principle::Anna, 1)]
+        );
+        // An ending no version wrote is a damaged cell, named, not a guess.
+        drop(s);
+        let c = rusqlite::Connection::open(&path).expect("opens");
+        c.execute("UPDATE sessions SET ending = 'won' WHERE id = ?1", [id])
+            .expect("damages");
+        drop(c);
+        let mut s = Store::open_read_only(&location).expect("opens");
+        let listing = s.read_sessions(&Filter::default()).expect("lists");
+        assert_eq!(listing.skipped.len(), 1);
+        assert!(
+            listing.skipped[0]
+                .to_string()
+                .contains("column ending: `won` is not an ending (known: none, arrangement"),
+            "{}",
+            listing.skipped[0]
+        );
+        drop(s);
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -3,8 +3,9 @@
 
 use crate::plan::Plan;
 use crate::report::Report;
-use crate::score::Scores;
-use crate::text::Text;
+use crate::scenario::{Ending, Playbook, Principle};
+use crate::score::{Dimension, Finding, Note, Scores, Verdict};
+use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 /// One stored session.
@@ -25,10 +26,13 @@ pub struct Session {
     pub seed: u64,
     pub choices: Vec<String>,
     pub plan: Option<Plan>,
-    pub ending: String,
+    /// How it ended; `None` for a conversation stored unfinished. Written as the ending's
+    /// key (`arrangement`, …, or `none`).
+    #[serde(with = "ending_key")]
+    pub ending: Option<Ending>,
     pub scores: Scores,
-    /// The findings as `run --json` reports them (turn, principle, verdict, dimension, note).
-    pub findings: serde_json::Value,
+    /// What the rubric found, in no language: shown in words when the scenario is at hand.
+    pub findings: Vec<StoredFinding>,
     /// Seconds since the Unix epoch.
     pub started: i64,
     pub ended: i64,
@@ -62,7 +66,108 @@ mod seed_text {
     }
 }
 
+/// The ending as its key, `none` for an unfinished conversation.
+mod ending_key {
+    use crate::scenario::Ending;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(e: &Option<Ending>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(e.map_or("none", Ending::key))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Ending>, D::Error> {
+        let key = String::deserialize(d)?;
+        super::ending_from_key(&key).map_err(D::Error::custom)
+    }
+}
+
+/// An ending's key back into the ending (`none`: unfinished).
+pub(crate) fn ending_from_key(key: &str) -> Result<Option<Ending>, String> {
+    match key {
+        "none" => Ok(None),
+        k => Ending::from_key(k).map(Some).ok_or_else(|| {
+            let known: Vec<&str> = Ending::ALL.iter().map(|e| e.key()).collect();
+            format!("`{k}` is not an ending (known: none, {})", known.join(", "))
+        }),
+    }
+}
+
+/// A principle as its key (`3x_m`, `anna`, …), as findings have always been written.
+mod principle_key {
+    use crate::scenario::Principle;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(p: &Principle, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(p.key())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Principle, D::Error> {
+        let key = String::deserialize(d)?;
+        Principle::from_key(&key)
+            .ok_or_else(|| D::Error::custom(format!("`{key}` is not a principle")))
+    }
+}
+
+/// A finding as stored: turn, principle, verdict, dimension, points and what it says, in no
+/// language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredFinding {
+    pub turn: usize,
+    #[serde(with = "principle_key")]
+    pub principle: Principle,
+    pub verdict: Verdict,
+    pub dimension: Dimension,
+    pub points: i32,
+    pub note: StoredNote,
+}
+
+/// What a stored finding says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum StoredNote {
+    Typed(Note),
+    /// Sessions stored before findings were typed (schema 4 and older) kept the note in the
+    /// words of the language they were played in; they are read back as those words.
+    Words(String),
+}
+
+impl From<&Finding> for StoredFinding {
+    fn from(f: &Finding) -> StoredFinding {
+        StoredFinding {
+            turn: f.turn,
+            principle: f.principle,
+            verdict: f.verdict,
+            dimension: f.dimension,
+            points: f.points,
+            note: StoredNote::Typed(f.note),
+        }
+    }
+}
+
+impl StoredFinding {
+    /// The finding in words, from the scenario it was played on (the same version).
+    pub fn explain(&self, book: &Playbook, lang: Lang) -> String {
+        match &self.note {
+            StoredNote::Typed(note) => Finding {
+                turn: self.turn,
+                principle: self.principle,
+                verdict: self.verdict,
+                dimension: self.dimension,
+                points: self.points,
+                note: *note,
+            }
+            .explain(book, lang),
+            StoredNote::Words(w) => w.clone(),
+        }
+    }
+}
+
 impl Session {
+    /// The ending's key as exports write it (`none` for an unfinished conversation).
+    pub fn ending_key(&self) -> &'static str {
+        self.ending.map_or("none", Ending::key)
+    }
+
     /// A session from a finished report, with a fresh key.
     pub fn from_report(
         r: &Report,
@@ -83,9 +188,13 @@ impl Session {
             seed: r.seed,
             choices: r.choices.clone(),
             plan: r.plan,
-            ending: r.ending.map_or("none", |e| e.key()).to_string(),
+            ending: r.ending,
             scores: r.scores,
-            findings: serde_json::to_value(&r.findings).unwrap_or_default(),
+            findings: r
+                .findings
+                .iter()
+                .map(|f| StoredFinding::from(&f.typed))
+                .collect(),
             started,
             ended,
             room: None,

@@ -179,7 +179,7 @@ fn session_from(row: &dyn Cells) -> Result<Session, BadCell> {
         })?,
         choices: json(row, 7)?,
         plan: opt_json(row, 8)?,
-        ending: text(9)?,
+        ending: super::model::ending_from_key(&text(9)?).map_err(at(9))?,
         scores: Scores {
             empathy: score(int(10)?),
             fact_gathering: score(int(11)?),

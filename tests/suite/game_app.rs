@@ -249,7 +249,7 @@ fn the_database_and_player_in_the_settings_choose_whose_sessions_are_shown() {
                     seed: 1,
                     choices: vec![],
                     plan: None,
-                    ending: "arrangement".into(),
+                    ending: collector_dojo::scenario::Ending::from_key("arrangement"),
                     scores: collector_dojo::score::Scores {
                         empathy: overall,
                         fact_gathering: overall,
@@ -257,7 +257,7 @@ fn the_database_and_player_in_the_settings_choose_whose_sessions_are_shown() {
                         compliance: overall,
                         overall,
                     },
-                    findings: serde_json::json!([]),
+                    findings: Vec::new(),
                     started: 1,
                     ended: 2,
                     room: None,

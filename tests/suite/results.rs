@@ -381,7 +381,7 @@ fn a_newer_schema_is_refused_and_a_locked_database_says_so() {
             seed: u64::MAX,
             choices: vec!["a".into()],
             plan: None,
-            ending: "arrangement".into(),
+            ending: collector_dojo::scenario::Ending::from_key("arrangement"),
             scores: collector_dojo::score::Scores {
                 empathy: 1,
                 fact_gathering: 2,
@@ -389,7 +389,7 @@ fn a_newer_schema_is_refused_and_a_locked_database_says_so() {
                 compliance: 4,
                 overall: 5,
             },
-            findings: serde_json::json!([]),
+            findings: Vec::new(),
             started: 10,
             ended: 20,
             room: None,

@@ -78,7 +78,7 @@ fn session(player: &str, team: &str, scenario: &str, overall: u8, ended: i64) ->
             count: 12,
             days: 14,
         }),
-        ending: "arrangement".into(),
+        ending: collector_dojo::scenario::Ending::from_key("arrangement"),
         scores: Scores {
             empathy: overall.saturating_sub(5),
             fact_gathering: overall / 2,
@@ -86,7 +86,33 @@ fn session(player: &str, team: &str, scenario: &str, overall: u8, ended: i64) ->
             compliance: 100,
             overall,
         },
-        findings: serde_json::json!([{"turn": 1, "principle": "listen", "verdict": "credit"}]),
+        findings: vec![
+            collector_dojo::store::StoredFinding {
+                turn: 1,
+                principle: collector_dojo::scenario::Principle::Connect,
+                verdict: collector_dojo::score::Verdict::Credit,
+                dimension: collector_dojo::score::Dimension::Empathy,
+                points: 0,
+                note: collector_dojo::store::StoredNote::Typed(collector_dojo::score::Note::Code(
+                    collector_dojo::scenario::Code::Reflection,
+                )),
+            },
+            collector_dojo::store::StoredFinding {
+                turn: 5,
+                principle: collector_dojo::scenario::Principle::AffordablePlan,
+                verdict: collector_dojo::score::Verdict::Debit,
+                dimension: collector_dojo::score::Dimension::Agreement,
+                points: 0,
+                note: collector_dojo::store::StoredNote::Typed(
+                    collector_dojo::score::Note::PlanUnaffordable {
+                        amount: 100.5,
+                        capacity: 40.0,
+                        days: 7,
+                        start: 14,
+                    },
+                ),
+            },
+        ],
         started: ended - 300,
         ended,
         room: None,

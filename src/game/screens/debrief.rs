@@ -308,7 +308,7 @@ pub fn ui_debrief(
                             if principle_chip(ui, v.art, lang, f.principle) {
                                 state.card = Some(f.principle);
                             }
-                            ui.label(f.note(conv.book(), lang));
+                            ui.label(f.explain(conv.book(), lang));
                         });
                     }
                     if let (Act::Choice(i), Some(node)) = (t.act, t.node)

@@ -86,14 +86,11 @@ fn scored(ui: &mut egui::Ui, v: u8) {
     );
 }
 
-fn ending_label(lang: Lang, key: &str) -> String {
-    crate::scenario::Ending::ALL
-        .iter()
-        .find(|e| e.key() == key)
-        .map_or_else(
-            || key.replace('_', " "),
-            |e| e.label().get(lang).to_string(),
-        )
+fn ending_label(lang: Lang, ending: Option<crate::scenario::Ending>) -> String {
+    ending.map_or_else(
+        || lang.pick("niet afgemaakt", "unfinished").to_string(),
+        |e| e.label().get(lang).to_string(),
+    )
 }
 
 /// The header row with the screen's buttons; shared by history and team.
@@ -368,7 +365,7 @@ fn sessions_table(ui: &mut egui::Ui, lang: Lang, records: &[&Record]) {
                         ui.label(format!("{} {}", d.short(lang), d.year));
                         ui.label(crate::text::shorten(&r.title, 24))
                             .on_hover_text(&r.title);
-                        ui.label(ending_label(lang, &r.ending));
+                        ui.label(ending_label(lang, r.ending));
                         for m in Measure::ALL.iter().skip(1).chain([&Measure::Overall]) {
                             scored(ui, m.of(&r.scores));
                         }
@@ -396,7 +393,7 @@ mod tests {
             seed: 1,
             choices: vec![],
             plan: None,
-            ending: "arrangement".into(),
+            ending: crate::scenario::Ending::from_key("arrangement"),
             scores: crate::score::Scores {
                 empathy: overall,
                 fact_gathering: overall,
@@ -404,12 +401,17 @@ mod tests {
                 compliance: 100,
                 overall,
             },
-            findings: serde_json::Value::Array(
-                debits
-                    .iter()
-                    .map(|p| serde_json::json!({"principle": p, "verdict": "debit"}))
-                    .collect(),
-            ),
+            findings: debits
+                .iter()
+                .map(|p| crate::store::StoredFinding {
+                    turn: 1,
+                    principle: crate::scenario::Principle::from_key(p).expect("a principle"),
+                    verdict: crate::score::Verdict::Debit,
+                    dimension: crate::score::Dimension::Empathy,
+                    points: 0,
+                    note: crate::store::StoredNote::Words(String::new()),
+                })
+                .collect(),
             started: ended - 100,
             ended,
             room: None,

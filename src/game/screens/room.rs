@@ -442,7 +442,7 @@ fn room_session(records: &Records, run: &WorkshopRun, session: &Session) -> Stor
             seed: session.conv.seed(),
             choices: Vec::new(),
             plan: None,
-            ending: String::new(),
+            ending: None,
             scores: session
                 .assessment
                 .as_ref()
@@ -454,7 +454,7 @@ fn room_session(records: &Records, run: &WorkshopRun, session: &Session) -> Stor
                     compliance: 0,
                     overall: 0,
                 }),
-            findings: serde_json::Value::Null,
+            findings: Vec::new(),
             started: 0,
             ended: 0,
             room: None,
@@ -711,7 +711,7 @@ fn turn_page(
             if principle_chip(ui, v.art, lang, f.principle) {
                 state.card = Some(f.principle);
             }
-            ui.label(egui::RichText::new(f.note(conv.book(), lang)).size(18.0));
+            ui.label(egui::RichText::new(f.explain(conv.book(), lang)).size(18.0));
         });
     }
     if state.revealed {
