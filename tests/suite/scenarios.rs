@@ -1,17 +1,21 @@
 //! Data-driven tests of the shipped scenarios: each `tests/paths/<id>.paths.ron` lists an
 //! expert, a harsh, a too-lenient and an unaffordable path, and the rubric must place each
-//! where the connection principles say it belongs.
+//! where the connection principles say it belongs (its `kind`, the judgement). Each case also
+//! records its exact scores and findings at seed 1, a conformance record that any change to
+//! the rubric, a scenario or the runtime must update on purpose:
+//! `COLLECTOR_DOJO_BLESS=1 cargo test --test suite paths_conform` rewrites them.
 
 use collector_dojo::dialogue::Prompt;
 use collector_dojo::dialogue::replay;
 use collector_dojo::scenario::{Ending, Playbook, discover};
 use collector_dojo::score::{Band, assess};
+use collector_dojo::score::{Finding, Scores};
 use collector_dojo::{Conversation, Lang, Report};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-#[derive(Debug, Deserialize, PartialEq, Clone, Copy)]
+#[derive(Debug, Deserialize, Serialize, PartialEq, Clone, Copy)]
 enum Kind {
     Expert,
     Harsh,
@@ -19,12 +23,18 @@ enum Kind {
     Unaffordable,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 struct PathCase {
     name: String,
     kind: Kind,
     choices: String,
     plan: String,
+    /// The exact scores at seed 1 (the conformance record; `kind` is the judgement).
+    #[serde(default)]
+    scores: Option<Scores>,
+    /// Every finding at seed 1, in order: `turn principle verdict dimension points note`.
+    #[serde(default)]
+    findings: Vec<String>,
 }
 
 fn root() -> &'static Path {
@@ -103,6 +113,85 @@ fn cases(id: &str) -> Vec<PathCase> {
     let path = root().join(format!("tests/paths/{id}.paths.ron"));
     let src = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     ron::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A finding in one line, in no language: what the conformance record compares.
+fn finding_line(f: &Finding) -> String {
+    let note = serde_json::to_value(f.note).expect("a note serialises");
+    let kind = note["kind"].as_str().unwrap_or("?").to_string();
+    let of = match &note["of"] {
+        serde_json::Value::Null => String::new(),
+        v => format!(" {}", v.to_string().replace('"', "")),
+    };
+    format!(
+        "{} {} {} {} {} {kind}{of}",
+        f.turn,
+        f.principle.key(),
+        serde_json::to_value(f.verdict)
+            .expect("serialises")
+            .as_str()
+            .unwrap_or("?"),
+        serde_json::to_value(f.dimension)
+            .expect("serialises")
+            .as_str()
+            .unwrap_or("?"),
+        f.points
+    )
+}
+
+#[test]
+fn paths_conform_exactly() {
+    let bless = std::env::var_os("COLLECTOR_DOJO_BLESS").is_some();
+    let mut differ = Vec::new();
+    for id in PERSONAS {
+        let book = load(id);
+        let mut all = cases(id);
+        for case in &mut all {
+            let a = assess(&play(&book, case, 1));
+            let findings: Vec<String> = a.findings.iter().map(finding_line).collect();
+            if case.scores != Some(a.scores) || case.findings != findings {
+                differ.push(format!(
+                    "{id} {}: recorded {:?} with {} findings, now {:?} with {}{}",
+                    case.name,
+                    case.scores,
+                    case.findings.len(),
+                    a.scores,
+                    findings.len(),
+                    case.findings
+                        .iter()
+                        .zip(&findings)
+                        .find(|(r, n)| r != n)
+                        .map_or_else(String::new, |(r, n)| format!(
+                            "; first change: `{r}` → `{n}`"
+                        ))
+                ));
+            }
+            case.scores = Some(a.scores);
+            case.findings = findings;
+        }
+        if bless {
+            let path = root().join(format!("tests/paths/{id}.paths.ron"));
+            let pretty = ron::ser::PrettyConfig::new()
+                .struct_names(false)
+                .compact_arrays(false);
+            let body = ron::ser::to_string_pretty(&all, pretty).expect("serialises");
+            std::fs::write(
+                &path,
+                format!(
+                    "// The paths of `{id}`: each `kind` is a judgement written from the principles;\n\
+                     // `scores` and `findings` are the conformance record at seed 1, rewritten by\n\
+                     // COLLECTOR_DOJO_BLESS=1 cargo test --test suite paths_conform\n{body}\n"
+                ),
+            )
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+    }
+    assert!(
+        bless || differ.is_empty(),
+        "paths no longer score as recorded (if the change is meant, rewrite the record with \
+         COLLECTOR_DOJO_BLESS=1 cargo test --test suite paths_conform):\n{}",
+        differ.join("\n")
+    );
 }
 
 #[test]
