@@ -205,8 +205,8 @@ impl Report {
 
     /// The report for people: transcript, scores, findings.
     pub fn to_text(&self) -> String {
-        let nl = self.lang == Lang::Nl;
-        let l = |a: &'static str, b: &'static str| if nl { a } else { b };
+        let lang = self.lang;
+        let l = |nl: &'static str, en: &'static str| lang.pick(nl, en);
         let mut out = String::new();
         let _ = writeln!(
             out,
@@ -250,20 +250,12 @@ impl Report {
             );
         }
         let _ = writeln!(out, "\n== {} ==", l("Score", "Score"));
-        let rows = [
-            (l("Empathie", "Empathy"), self.scores.empathy),
-            (
-                l("Feiten verzamelen", "Fact-gathering"),
-                self.scores.fact_gathering,
-            ),
-            (
-                l("Kwaliteit afspraak", "Agreement quality"),
-                self.scores.agreement,
-            ),
-            (l("Naleving", "Compliance"), self.scores.compliance),
-            (l("Totaal", "Overall"), self.scores.overall),
-        ];
+        let rows = Dimension::ALL
+            .map(|d| (d.label(), self.scores.get(d)))
+            .into_iter()
+            .chain([(crate::score::overall_label(), self.scores.overall)]);
         for (name, v) in rows {
+            let name = name.get(self.lang);
             let bar: String = (0..20)
                 .map(|i| if i < usize::from(v) / 5 { '█' } else { '·' })
                 .collect();

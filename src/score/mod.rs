@@ -30,6 +30,31 @@ pub enum Dimension {
     Compliance,
 }
 
+impl Dimension {
+    pub const ALL: [Dimension; 4] = [
+        Dimension::Empathy,
+        Dimension::FactGathering,
+        Dimension::Agreement,
+        Dimension::Compliance,
+    ];
+
+    /// The one name of the dimension everywhere it is shown.
+    pub fn label(self) -> Text {
+        let (nl, en) = match self {
+            Dimension::Empathy => ("Empathie", "Empathy"),
+            Dimension::FactGathering => ("Feiten verzamelen", "Fact-gathering"),
+            Dimension::Agreement => ("Kwaliteit afspraak", "Agreement quality"),
+            Dimension::Compliance => ("Naleving", "Compliance"),
+        };
+        Text::new(nl, en)
+    }
+}
+
+/// The name of the overall score, beside [`Dimension::label`].
+pub fn overall_label() -> Text {
+    Text::new("Totaal", "Overall")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {

@@ -87,8 +87,7 @@ impl Finding {
         };
         let fact = |i: usize| fill.text(&s.persona.facts[i].note, lang);
         let m = |x: f64| money(x, lang);
-        let nl = lang == Lang::Nl;
-        let t = |a: String, b: String| if nl { a } else { b };
+        let t = |nl: String, en: String| lang.pick(nl, en);
         match self.note {
             Note::Code(code) => code_note(code, self.principle == Principle::LowerTheThreat).get(lang).to_string(),
             Note::ReferTooEarly => t(

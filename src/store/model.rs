@@ -237,15 +237,20 @@ impl Measure {
             Measure::Compliance => "compliance",
         }
     }
+    /// The dimension it ranks by; `None` for the overall score.
+    pub fn dimension(self) -> Option<Dimension> {
+        match self {
+            Measure::Overall => None,
+            Measure::Empathy => Some(Dimension::Empathy),
+            Measure::FactGathering => Some(Dimension::FactGathering),
+            Measure::Agreement => Some(Dimension::Agreement),
+            Measure::Compliance => Some(Dimension::Compliance),
+        }
+    }
+
     pub fn label(self) -> Text {
-        let (nl, en) = match self {
-            Measure::Overall => ("Totaal", "Overall"),
-            Measure::Empathy => ("Empathie", "Empathy"),
-            Measure::FactGathering => ("Feiten", "Facts"),
-            Measure::Agreement => ("Afspraak", "Agreement"),
-            Measure::Compliance => ("Naleving", "Compliance"),
-        };
-        Text::new(nl, en)
+        self.dimension()
+            .map_or_else(crate::score::overall_label, Dimension::label)
     }
     pub fn of(self, s: &Scores) -> u8 {
         match self {
