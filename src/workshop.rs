@@ -275,16 +275,42 @@ pub fn known_scenarios(plan: &Path, sources: &[PathBuf]) -> Vec<String> {
     KnownScenarios::default().for_plan(plan, sources)
 }
 
+/// Why [`find`] found no workshop.
+#[derive(Debug, thiserror::Error)]
+pub enum FindError {
+    /// The plan exists but is broken: its `check` message.
+    #[error(transparent)]
+    Broken(#[from] LoadError),
+    #[error(
+        "no workshop plan or scenario `{name}`; plans: {}; scenarios: {}",
+        list(plans),
+        scenarios.join(", ")
+    )]
+    Unknown {
+        name: String,
+        plans: Vec<String>,
+        scenarios: Vec<String>,
+    },
+}
+
+fn list(names: &[String]) -> String {
+    if names.is_empty() {
+        "none".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
 /// A workshop by name: a `.workshop.ron` file, a plan in the workshops folder next to
 /// `scenarios`, or a single scenario id. The error lists what exists.
-pub fn find(name: &str, scenarios: &Path) -> Result<Workshop, String> {
+pub fn find(name: &str, scenarios: &Path) -> Result<Workshop, FindError> {
     let known = crate::scenario::playable_ids(scenarios);
     let dir = folder(scenarios);
     let as_file = Path::new(name);
     let by_name = dir.join(format!("{name}{EXTENSION}"));
     for candidate in [as_file, by_name.as_path()] {
         if candidate.is_file() && candidate.to_string_lossy().ends_with(EXTENSION) {
-            return Workshop::load(candidate, &known).map_err(|e| e.to_string());
+            return Ok(Workshop::load(candidate, &known)?);
         }
     }
     if known.iter().any(|k| k == name) {
@@ -300,15 +326,11 @@ pub fn find(name: &str, scenarios: &Path) -> Result<Workshop, String> {
                 .map(str::to_string)
         })
         .collect();
-    Err(format!(
-        "no workshop plan or scenario `{name}`; plans: {}; scenarios: {}",
-        if plans.is_empty() {
-            "none".to_string()
-        } else {
-            plans.join(", ")
-        },
-        known.join(", ")
-    ))
+    Err(FindError::Unknown {
+        name: name.to_string(),
+        plans,
+        scenarios: known,
+    })
 }
 
 /// The room's vote at one turn.
