@@ -5,7 +5,9 @@
 
 use super::library::Library;
 use super::screens::negotiation::Draft;
-use super::screens::room::{RoomDebriefState, RoomState};
+use super::screens::room::RoomState;
+use super::screens::room_debrief::RoomDebriefState;
+use super::screens::team::TeamBoard;
 use super::session::{Action, Notice, Screen, Session, WorkshopRun};
 use crate::render::Plan;
 use bevy::prelude::*;
@@ -132,6 +134,7 @@ fn drive(
     mut run: Option<ResMut<WorkshopRun>>,
     mut room: ResMut<RoomState>,
     mut room_debrief: ResMut<RoomDebriefState>,
+    team: Option<Res<TeamBoard>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let p = &mut *progress;
@@ -148,10 +151,13 @@ fn drive(
     // The conversation is shot a few turns in, so its log shows something.
     let conversation_ready =
         current != Screen::Conversation || p.next_choice >= 3.min(script.choices.len());
+    // The team board is shot once the database has answered.
+    let board_ready = current != Screen::Team || team.is_none_or(|t| !t.lookup.waiting());
     if let Some(dir) = &script.every
         && p.phase != Phase::Loading
         && !p.shot_screens.contains(&current)
         && conversation_ready
+        && board_ready
     {
         p.shot_screens.push(current);
         let name = format!(

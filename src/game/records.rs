@@ -2,7 +2,11 @@
 //! chose (`--db`, else the settings' database, else the local SQLite file), the same one
 //! `collector-dojo run --player` writes. A session that cannot be stored (a corrupt file, a
 //! team server out of reach) is kept in an outbox file next to the settings and sent when the
-//! database answers again; the game stays playable throughout.
+//! database answers again; the game stays playable throughout. The database is opened on a
+//! thread of its own in the game, and every question a screen asks it is in [`lookup`],
+//! answered off the frame.
+
+pub mod lookup;
 
 use super::settings::Settings;
 use crate::store::{Filter, Session, Store, redact};
@@ -224,18 +228,61 @@ impl Records {
     }
 }
 
-/// Reopens the records when the player or the database in the settings changes.
+/// Reopens the records when the player or the database in the settings changes. With the
+/// records opened in the background, so is a reopening (typing a name changes the player at
+/// every key, and a team server can take seconds), one at a time: a change made meanwhile is
+/// followed when the running one is done.
 fn follow_settings(
     settings: Res<Settings>,
     explicit: Option<Res<Database>>,
     data: Res<DataDir>,
     mut records: ResMut<Records>,
+    opening: Option<ResMut<Opening>>,
 ) {
     let wanted = location(explicit.as_deref(), &settings, &data);
-    if wanted != records.location || settings.player != records.player {
-        let outbox = records.outbox.clone();
-        *records = Records::open(wanted, outbox, &settings.player);
+    if wanted == records.location && settings.player == records.player {
+        return;
     }
+    let outbox = records.outbox.clone();
+    let Some(mut opening) = opening else {
+        *records = Records::open(wanted, outbox, &settings.player);
+        return;
+    };
+    if opening.0.is_some() {
+        return;
+    }
+    let (l, o, player) = (wanted.clone(), outbox.clone(), settings.player.clone());
+    match open_in_background(l, o, player) {
+        Ok(handle) => {
+            // Until it is done: the new database and player, nothing read yet. A session
+            // finished meanwhile waits here and is carried over (see `take_opened`).
+            let pending = std::mem::take(&mut records.pending);
+            let generation = records.generation + 1;
+            *records = Records {
+                location: wanted,
+                player: settings.player.clone(),
+                pending,
+                generation,
+                ..Default::default()
+            };
+            opening.0 = Some(handle);
+        }
+        Err(e) => {
+            warn!("cannot open the records in the background ({e}); opening them now");
+            *records = Records::open(wanted, outbox, &settings.player);
+        }
+    }
+}
+
+/// Opens the records on a thread named for it.
+fn open_in_background(
+    location: Option<String>,
+    outbox: Option<PathBuf>,
+    player: String,
+) -> std::io::Result<std::thread::JoinHandle<Records>> {
+    std::thread::Builder::new()
+        .name("open-records".into())
+        .spawn(move || Records::open(location, outbox, &player))
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -269,10 +316,7 @@ pub(super) fn plugin(app: &mut App) {
     if app.world().contains_resource::<OpenInBackground>() {
         // The window opens at once; the records follow when the database has answered (a
         // team server can take seconds, a new file its migrations).
-        let (l, o, player) = (loc.clone(), outbox.clone(), settings.player.clone());
-        let task = std::thread::Builder::new()
-            .name("open-records".into())
-            .spawn(move || Records::open(l, o, &player));
+        let task = open_in_background(loc.clone(), outbox.clone(), settings.player.clone());
         match task {
             Ok(handle) => {
                 // Meanwhile a finished session goes straight to the database; the outbox file
@@ -295,7 +339,7 @@ pub(super) fn plugin(app: &mut App) {
         app.insert_resource(Records::open(loc, outbox, &settings.player));
     }
     app.insert_resource(data)
-        .add_systems(Update, follow_settings.run_if(resource_changed::<Settings>));
+        .add_systems(Update, follow_settings);
 }
 
 /// Insert before the game's plugins to open the records on a thread of their own.
@@ -331,8 +375,12 @@ fn take_opened(mut opening: ResMut<Opening>, mut records: ResMut<Records>) {
             opened.generation = records.generation + 1;
             *records = opened;
         }
-        // The settings chose another database meanwhile: that one was opened already.
-        Ok(_) => {}
+        // The settings chose another database meanwhile: it is opened next, with the outbox.
+        Ok(opened) => {
+            if records.outbox.is_none() {
+                records.outbox = opened.outbox;
+            }
+        }
         Err(_) => {
             warn!("opening the records failed; sessions wait in the outbox");
             records.reload();
@@ -440,6 +488,48 @@ mod tests {
         let r = Records::open(loc, Some(outbox), "Anouk");
         assert_eq!(r.mine.len(), 1, "not sent twice");
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// In the game the records are opened, and reopened for another player, on a thread: the
+    /// frame goes on, and the player's sessions arrive when the database has answered.
+    #[test]
+    fn a_changed_player_is_followed_in_the_background() {
+        let dir = temp("follow");
+        let loc = dir.join("r.sqlite3").display().to_string();
+        let mut r = Records::open(Some(loc.clone()), None, "Anouk");
+        r.add(session("Anouk", 40, 1000));
+        r.add(session("Anouk", 85, 2000));
+        r.add(session("Bram", 60, 3000));
+        drop(r);
+        let mut app = App::new();
+        app.add_plugins(MinimalPlugins)
+            .insert_resource(Settings::default())
+            .insert_resource(DataDir(Some(dir.clone())))
+            .insert_resource(Database(loc.clone()))
+            .init_resource::<OpenInBackground>();
+        plugin(&mut app);
+        let until = |app: &mut App, done: &dyn Fn(&Records) -> bool| {
+            for _ in 0..500 {
+                app.update();
+                if done(app.world().resource::<Records>()) {
+                    return true;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            false
+        };
+        assert!(until(&mut app, &|r| app_opened(r, "")));
+        app.world_mut().resource_mut::<Settings>().player = "Anouk".into();
+        assert!(until(&mut app, &|r| app_opened(r, "Anouk") && r.mine.len() == 2));
+        app.world_mut().resource_mut::<Settings>().player = "Bram".into();
+        assert!(until(&mut app, &|r| app_opened(r, "Bram") && r.mine.len() == 1));
+        assert_eq!(app.world().resource::<Records>().error, None);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The records are open for `player` (nothing is being opened).
+    fn app_opened(r: &Records, player: &str) -> bool {
+        r.player == player && r.location.is_some() && r.outbox.is_some()
     }
 
     #[test]

@@ -189,6 +189,10 @@ pub fn room_name(w: &crate::workshop::Workshop) -> String {
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ApplyActions;
 
+/// The set every screen's UI system runs in (in egui's pass, after the theme is applied).
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UiSet;
+
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .add_message::<Action>()

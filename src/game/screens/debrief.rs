@@ -2,13 +2,17 @@
 //! the principle behind each (a card explains it), the better option at each weak turn and
 //! where it would have led (the engine replays it), retry and replay from a turn.
 
-use super::{card, principle_chip, score_bar, tr, viewport_ui};
 use crate::dialogue::{Act, Conversation, Speaker};
 use crate::game::art::ArtIds;
+use crate::game::lang::tr;
 use crate::game::records::Records;
-use crate::game::session::{Action, Alternative, Screen, Session};
+use crate::game::session::{Action, Alternative, Screen, Session, UiSet};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::game::widgets::feedback::{
+    alternatives_ui, principle_chip, principle_window, scores_panel,
+};
+use crate::game::widgets::{card, key, primary, viewport_ui, warning};
 use crate::render::money;
 use crate::scenario::Principle;
 use crate::score::{Assessment, Band, Verdict};
@@ -32,9 +36,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Debrief), open_first_weak_turn)
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
-            system
-                .in_set(super::UiSet)
-                .run_if(in_state(Screen::Debrief)),
+            system.in_set(UiSet).run_if(in_state(Screen::Debrief)),
         );
 }
 
@@ -142,7 +144,7 @@ pub fn ui_debrief(
     egui::Panel::bottom("debrief-actions").show(root, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            if super::primary(ui, tr(lang, "Opnieuw (R)", "Retry (R)")).clicked() {
+            if primary(ui, tr(lang, "Opnieuw (R)", "Retry (R)")).clicked() {
                 action = Some(Action::Retry);
             }
             if ui
@@ -198,20 +200,7 @@ pub fn ui_debrief(
                     });
                 });
                 ui.add_space(6.0);
-                score_bar(ui, lang, tr(lang, "Empathie", "Empathy"), sc.empathy);
-                score_bar(
-                    ui,
-                    lang,
-                    tr(lang, "Feiten verzamelen", "Fact-gathering"),
-                    sc.fact_gathering,
-                );
-                score_bar(
-                    ui,
-                    lang,
-                    tr(lang, "Kwaliteit afspraak", "Agreement"),
-                    sc.agreement,
-                );
-                score_bar(ui, lang, tr(lang, "Naleving", "Compliance"), sc.compliance);
+                scores_panel(ui, lang, sc, false);
                 ui.add_space(8.0);
                 if let Some(p) = conv.agreed() {
                     let f = &s.persona.finances;
@@ -260,7 +249,7 @@ pub fn ui_debrief(
                     ui.label(conv.fill().text(&s.persona.situation, lang));
                 });
                 if let Some(e) = v.save_error {
-                    super::warning(ui, e);
+                    warning(ui, e);
                 }
             });
         });
@@ -348,10 +337,10 @@ pub fn ui_debrief(
         });
     });
 
-    super::principle_window(root, v.art, lang, &mut state.card);
+    principle_window(root, v.art, lang, &mut state.card);
 
     // Keyboard: the debrief is fully usable without a mouse.
-    let k = |key| super::key(root, key);
+    let k = |k| key(root, k);
     if k(egui::Key::ArrowDown) && state.selected < turns {
         state.selected += 1;
         state.scroll = true;
@@ -393,69 +382,6 @@ pub fn ui_debrief(
 fn toggle(set: &mut BTreeSet<usize>, n: usize) {
     if !set.remove(&n) {
         set.insert(n);
-    }
-}
-
-pub(super) fn alternatives_ui(
-    ui: &mut egui::Ui,
-    lang: Lang,
-    conv: &Conversation,
-    alts: &[Alternative],
-) {
-    let best = alts
-        .iter()
-        .filter_map(|a| a.best.map(|(_, s)| s.overall))
-        .max();
-    let fill = conv.fill();
-    for alt in alts {
-        let is_best = alt.best.map(|(_, s)| s.overall) == best && !alt.chosen;
-        let tone = if alt.chosen {
-            theme::MUTED
-        } else if is_best {
-            theme::GREEN
-        } else {
-            theme::INK
-        };
-        egui::Frame::new()
-            .fill(if is_best {
-                egui::Color32::from_rgb(0xe6, 0xf3, 0xea)
-            } else {
-                egui::Color32::TRANSPARENT
-            })
-            .corner_radius(6.0)
-            .inner_margin(egui::Margin::same(8))
-            .show(ui, |ui| {
-                let tag = if alt.chosen {
-                    tr(lang, "Jouw keuze", "Your choice")
-                } else if is_best {
-                    tr(lang, "Beter", "Better")
-                } else {
-                    tr(lang, "Ook mogelijk", "Also possible")
-                };
-                ui.label(
-                    egui::RichText::new(format!("{tag}: “{}”", fill.text(&alt.text, lang)))
-                        .color(tone)
-                        .strong(),
-                );
-                if let Some(line) = &alt.next_line {
-                    ui.label(egui::RichText::new(format!("» {line}")).italics());
-                }
-                if let Some((ending, scores)) = alt.best {
-                    let b = Band::of(scores.overall);
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "{}: {} · {} {} ({})",
-                            tr(lang, "Best mogelijke afloop", "Best possible outcome"),
-                            ending.label().get(lang),
-                            tr(lang, "totaal", "overall"),
-                            scores.overall,
-                            b.label().get(lang)
-                        ))
-                        .small()
-                        .color(theme::band_colour(b)),
-                    );
-                }
-            });
     }
 }
 

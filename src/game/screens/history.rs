@@ -1,13 +1,16 @@
 //! The history screen: the player's scores over time per dimension (a chart), personal bests
 //! per scenario, the principles they break most often, and every session, newest first.
 
-use super::charts::{Series, measure_colour, score_chart};
-use super::{card, key, tr, viewport_ui};
 use crate::game::art::ArtIds;
+use crate::game::date::Date;
+use crate::game::lang::tr;
 use crate::game::records::Records;
-use crate::game::session::{Action, Screen};
+use crate::game::session::{Action, Screen, UiSet};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::game::widgets::charts::{Series, measure_colour, score_chart};
+use crate::game::widgets::feedback::{principle_chip, principle_window};
+use crate::game::widgets::{card, header, key, viewport_ui, warning};
 use crate::progress::{bests, broken_principles};
 use crate::scenario::Principle;
 use crate::score::Band;
@@ -19,9 +22,7 @@ use bevy_egui::{EguiContexts, egui};
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         bevy_egui::EguiPrimaryContextPass,
-        system
-            .in_set(super::UiSet)
-            .run_if(in_state(Screen::History)),
+        system.in_set(UiSet).run_if(in_state(Screen::History)),
     );
 }
 
@@ -94,44 +95,6 @@ fn ending_label(lang: Lang, key: &str) -> String {
             || key.replace('_', " "),
             |e| e.label().get(lang).to_string(),
         )
-}
-
-/// The header row with the screen's buttons; shared by history and team.
-pub(super) fn header(
-    ui: &mut egui::Ui,
-    lang: Lang,
-    title: String,
-    other: Screen,
-) -> Option<Action> {
-    let mut action = None;
-    ui.horizontal(|ui| {
-        ui.heading(title);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(tr(lang, "Terug (Esc)", "Back (Esc)")).clicked()
-                || key(ui, egui::Key::Escape)
-            {
-                action = Some(Action::Go(Screen::Title));
-            }
-            if ui
-                .button(tr(lang, "Scenario's (S)", "Scenarios (S)"))
-                .clicked()
-                || key(ui, egui::Key::S)
-            {
-                action = Some(Action::Go(Screen::Picker));
-            }
-            let (label, k) = match other {
-                Screen::Team => (tr(lang, "Team (T)", "Team (T)"), egui::Key::T),
-                _ => (
-                    tr(lang, "Mijn geschiedenis (H)", "My history (H)"),
-                    egui::Key::H,
-                ),
-            };
-            if ui.button(label).clicked() || key(ui, k) {
-                action = Some(Action::Go(other));
-            }
-        });
-    });
-    action
 }
 
 /// Three letters per measure for narrow tables (the full name is the hover text).
@@ -222,7 +185,7 @@ fn principles_card(
         }
         for (p, n) in broken.into_iter().take(5) {
             ui.horizontal(|ui| {
-                if super::principle_chip(ui, art, lang, p) {
+                if principle_chip(ui, art, lang, p) {
                     view.card = Some(p);
                 }
                 ui.label(egui::RichText::new(format!("{n}/{}", records.len())).color(theme::MUTED));
@@ -265,7 +228,7 @@ pub fn ui_history(
         Screen::Team,
     );
     if let Some(e) = error {
-        super::warning(ui, e);
+        warning(ui, e);
     }
     if records.is_empty() {
         ui.label(tr(
@@ -338,7 +301,7 @@ pub fn ui_history(
             },
         );
     });
-    super::principle_window(ui, art, lang, &mut view.card);
+    principle_window(ui, art, lang, &mut view.card);
     if key(ui, egui::Key::Escape) {
         view.card = None;
     }
@@ -364,7 +327,7 @@ fn sessions_table(ui: &mut egui::Ui, lang: Lang, records: &[&Record]) {
                     }
                     ui.end_row();
                     for r in records.iter().rev() {
-                        let d = super::negotiation::Date::from_days(r.ended.div_euclid(86_400));
+                        let d = Date::from_days(r.ended.div_euclid(86_400));
                         ui.label(format!("{} {}", d.short(lang), d.year));
                         ui.label(crate::text::shorten(&r.title, 24))
                             .on_hover_text(&r.title);

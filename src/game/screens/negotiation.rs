@@ -2,13 +2,15 @@
 //! first payment date), sees the total and end date, and sees only what they have uncovered
 //! of the customer's finances. The customer's answer appears in the call log.
 
-use super::{customer_panel, top_bar, tr, viewport_ui, warning};
 use crate::dialogue::Conversation;
 use crate::game::art::ArtIds;
-use crate::game::screens::conversation::MoodShown;
-use crate::game::session::{Action, Notice, Screen, Session, WorkshopRun};
+use crate::game::date::{Date, today};
+use crate::game::lang::tr;
+use crate::game::session::{Action, Notice, Screen, Session, UiSet, WorkshopRun};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::game::widgets::play::{MoodShown, call_log, customer_panel, top_bar};
+use crate::game::widgets::{card, key, primary, side_width, viewport_ui, warning};
 use crate::render::{Plan, money};
 use crate::scenario::FactKind;
 use crate::text::Lang;
@@ -34,9 +36,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Negotiation), reset_draft)
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
-            system
-                .in_set(super::UiSet)
-                .run_if(in_state(Screen::Negotiation)),
+            system.in_set(UiSet).run_if(in_state(Screen::Negotiation)),
         );
 }
 
@@ -80,7 +80,7 @@ fn system(
     egui::Panel::top("neg-top").show(&mut root, |ui| {
         top_bar(ui, &art, lang, &session.conv, &settings.player)
     });
-    let side = super::side_width(&root);
+    let side = side_width(&root);
     egui::Panel::left("neg-customer")
         .exact_size(side)
         .show(&mut root, |ui| {
@@ -102,7 +102,7 @@ fn system(
     if d != draft.0 {
         draft.0 = d;
     }
-    if super::key(&root, egui::Key::Escape) {
+    if key(&root, egui::Key::Escape) {
         actions.write(Action::Go(Screen::Picker));
     }
     if let Some(a) = action {
@@ -123,7 +123,7 @@ pub fn ui_negotiation(
     let f = &s.persona.finances;
     let mut action = None;
     egui::Panel::bottom("neg-plan").show(ui, |ui| {
-        super::card(ui, |ui| {
+        card(ui, |ui| {
             ui.heading(tr(lang, "Stel een regeling voor", "Propose a plan"));
             ui.columns(2, |cols| {
                 let ui = &mut cols[0];
@@ -252,13 +252,13 @@ pub fn ui_negotiation(
                 plan.count,
                 money(plan.amount, lang)
             );
-            if super::primary(ui, &label).clicked() || super::key(ui, egui::Key::Enter) {
+            if primary(ui, &label).clicked() || key(ui, egui::Key::Enter) {
                 action = Some(Action::Propose(*plan));
             }
         });
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        super::call_log(
+        call_log(
             ui,
             lang,
             conv,
@@ -301,118 +301,6 @@ fn shape_with_keys(ui: &egui::Ui, plan: &mut Plan, owed: f64) {
     }
 }
 
-/// A calendar date, for showing when payments fall.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
-
-/// Today (UTC).
-pub fn today() -> Date {
-    let days = crate::game::session::now() / 86_400;
-    Date::from_days(days as i64)
-}
-
-impl Date {
-    /// From days since 1970-01-01.
-    pub fn from_days(z: i64) -> Date {
-        let (year, month, day) = crate::render::civil_from_days(z);
-        Date { year, month, day }
-    }
-
-    fn to_days(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y.rem_euclid(400);
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-
-    pub fn plus_days(self, days: u32) -> Date {
-        Date::from_days(self.to_days() + i64::from(days))
-    }
-
-    /// The same day `n` months later (the last day of a shorter month).
-    pub fn plus_months(self, n: u32) -> Date {
-        let m0 = self.month - 1 + n;
-        let year = self.year + (m0 / 12) as i32;
-        let month = m0 % 12 + 1;
-        let next = if month == 12 {
-            Date {
-                year: year + 1,
-                month: 1,
-                day: 1,
-            }
-        } else {
-            Date {
-                year,
-                month: month + 1,
-                day: 1,
-            }
-        };
-        let last = Date::from_days(next.to_days() - 1).day;
-        Date {
-            year,
-            month,
-            day: self.day.min(last),
-        }
-    }
-
-    /// Day and short month: "3 mrt", "3 Mar".
-    pub fn short(self, lang: Lang) -> String {
-        const NL: [&str; 12] = [
-            "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-        ];
-        const EN: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        let names = if lang == Lang::Nl { NL } else { EN };
-        format!("{} {}", self.day, names[(self.month - 1) as usize % 12])
-    }
-
-    pub fn show(self, lang: Lang) -> String {
-        const NL: [&str; 12] = [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let names = if lang == Lang::Nl { NL } else { EN };
-        format!(
-            "{} {} {}",
-            self.day,
-            names[(self.month - 1) as usize % 12],
-            self.year
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,41 +308,6 @@ mod tests {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
     use std::sync::Arc;
-
-    #[test]
-    fn dates_add_days_and_months() {
-        let d = Date::from_days(20_414); // 2025-11-22
-        assert_eq!(
-            d,
-            Date {
-                year: 2025,
-                month: 11,
-                day: 22
-            }
-        );
-        assert_eq!(
-            d.plus_days(40),
-            Date {
-                year: 2026,
-                month: 1,
-                day: 1
-            }
-        );
-        assert_eq!(
-            Date {
-                year: 2026,
-                month: 1,
-                day: 31
-            }
-            .plus_months(1),
-            Date {
-                year: 2026,
-                month: 2,
-                day: 28
-            }
-        );
-        assert_eq!(d.plus_months(14).show(Lang::Nl), "22 januari 2027");
-    }
 
     #[test]
     fn only_uncovered_finances_show_and_propose_sends_the_plan() {

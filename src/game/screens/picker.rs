@@ -2,13 +2,14 @@
 //! principles it trains and the player's best score; files that fail validation are listed
 //! with their `check` message.
 
-use super::{card, key, number_key, picture, tr, viewport_ui, warning};
 use crate::game::art::{ArtIds, Expression};
+use crate::game::lang::tr;
 use crate::game::library::Library;
 use crate::game::records::Records;
-use crate::game::session::{Action, Notice, Screen};
+use crate::game::session::{Action, Notice, Screen, UiSet};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::game::widgets::{card, key, number_key, picture, primary, viewport_ui, warning};
 use crate::scenario::{Archetype, Principle};
 use crate::text::{Lang, Text};
 use bevy::prelude::*;
@@ -30,7 +31,7 @@ pub struct Card {
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         bevy_egui::EguiPrimaryContextPass,
-        system.in_set(super::UiSet).run_if(in_state(Screen::Picker)),
+        system.in_set(UiSet).run_if(in_state(Screen::Picker)),
     );
 }
 
@@ -211,8 +212,7 @@ fn scenario_card(ui: &mut egui::Ui, lang: Lang, art: &ArtIds, c: &Card, number: 
         egui::vec2(ui.available_width(), 44.0),
         egui::Layout::right_to_left(egui::Align::Center),
         |ui| {
-            if super::primary(ui, &format!("{}  ({number})", tr(lang, "Start", "Start"))).clicked()
-            {
+            if primary(ui, &format!("{}  ({number})", tr(lang, "Start", "Start"))).clicked() {
                 start = true;
             }
         },

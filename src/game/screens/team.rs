@@ -1,19 +1,21 @@
 //! The team screen: a leaderboard per scenario and per dimension, filtered by team and period,
-//! with each player's trend, and a chart of the leading players' scores over time. It queries
+//! with each player's trend, and a chart of the leading players' scores over time. It asks
 //! the results database (a team's shared PostgreSQL database shows the whole team) whenever a
-//! filter changes or a session is stored.
+//! filter changes or a session is stored, off the frame (see [`crate::game::records::lookup`]).
 
-use super::charts::{PLAYER_COLOURS, Series, score_chart};
-use super::history::header;
-use super::{key, tr, viewport_ui};
+use crate::game::date::Date;
+use crate::game::lang::tr;
 use crate::game::library::Library;
 use crate::game::records::Records;
-use crate::game::session::{Action, Screen};
+use crate::game::records::lookup::{self, BoardData, BoardQuery, Lookup, Period};
+use crate::game::session::{Action, Screen, UiSet};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::game::widgets::charts::{PLAYER_COLOURS, Series, score_chart};
+use crate::game::widgets::{header, key, viewport_ui, warning};
 use crate::progress::{per_player, trend};
 use crate::score::Band;
-use crate::store::{Filter, Measure, Point, Standing, Store, StoreError};
+use crate::store::Measure;
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
@@ -23,76 +25,18 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, refresh.run_if(in_state(Screen::Team)))
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
-            system.in_set(super::UiSet).run_if(in_state(Screen::Team)),
+            system.in_set(UiSet).run_if(in_state(Screen::Team)),
         );
 }
 
-/// The period a leaderboard covers, up to now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Period {
-    Week,
-    #[default]
-    Month,
-    Quarter,
-    Year,
-    All,
-}
-
-impl Period {
-    pub const ALL: [Period; 5] = [
-        Period::Week,
-        Period::Month,
-        Period::Quarter,
-        Period::Year,
-        Period::All,
-    ];
-    pub fn days(self) -> Option<i64> {
-        match self {
-            Period::Week => Some(7),
-            Period::Month => Some(30),
-            Period::Quarter => Some(91),
-            Period::Year => Some(365),
-            Period::All => None,
-        }
-    }
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Period::Week => tr(lang, "7 dagen", "7 days"),
-            Period::Month => tr(lang, "30 dagen", "30 days"),
-            Period::Quarter => tr(lang, "kwartaal", "quarter"),
-            Period::Year => tr(lang, "jaar", "year"),
-            Period::All => tr(lang, "altijd", "all time"),
-        }
-    }
-    fn next(self) -> Period {
-        let i = Period::ALL.iter().position(|p| *p == self).unwrap_or(0);
-        Period::ALL[(i + 1) % Period::ALL.len()]
-    }
-}
-
-/// What the trainer or player asked to see.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BoardQuery {
-    /// `None`: every scenario.
-    pub scenario: Option<String>,
-    pub measure: Measure,
-    /// `None`: every team.
-    pub team: Option<String>,
-    pub period: Period,
-    /// Only sessions on the scenario's current content (its hash), so a changed scenario's
-    /// scores are not mixed with the old one's.
-    pub this_version: bool,
-}
-
-impl Default for BoardQuery {
-    fn default() -> Self {
-        BoardQuery {
-            scenario: None,
-            measure: Measure::Overall,
-            team: None,
-            period: Period::Month,
-            this_version: true,
-        }
+/// A period's name on the board.
+fn period_label(p: Period, lang: Lang) -> &'static str {
+    match p {
+        Period::Week => tr(lang, "7 dagen", "7 days"),
+        Period::Month => tr(lang, "30 dagen", "30 days"),
+        Period::Quarter => tr(lang, "kwartaal", "quarter"),
+        Period::Year => tr(lang, "jaar", "year"),
+        Period::All => tr(lang, "altijd", "all time"),
     }
 }
 
@@ -105,66 +49,15 @@ pub struct Choice {
     pub hash: String,
 }
 
-/// What the database answered.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct BoardData {
-    pub standings: Vec<Standing>,
-    /// The filtered sessions' scores, for trends and the chart.
-    pub points: Vec<Point>,
-    pub teams: Vec<String>,
-    /// Sessions of this scenario on other versions, left out by `this_version`.
-    pub other_versions: i64,
-}
+/// What the board asks: the query, the scenario's current version, and the location and data
+/// generation of the database asked.
+type BoardKey = (BoardQuery, Option<String>, Option<String>, u64);
 
+/// The board being shown: what is asked and the database's last answer.
 #[derive(Resource, Debug, Default)]
 pub struct TeamBoard {
     pub query: BoardQuery,
-    pub data: BoardData,
-    pub error: Option<String>,
-    /// The query, data generation and location `data` answers.
-    loaded: Option<(BoardQuery, u64, Option<String>)>,
-}
-
-/// How many players a board lists.
-pub const BOARD_SIZE: usize = 50;
-
-/// Runs the board's queries on `location` as of `now`.
-pub fn load(
-    location: &str,
-    q: &BoardQuery,
-    current: Option<&Choice>,
-    now: i64,
-) -> Result<BoardData, StoreError> {
-    let mut store = Store::open(location)?;
-    let hash = current.map(|c| c.hash.clone());
-    let filter = Filter {
-        scenario: q.scenario.clone(),
-        team: q.team.clone(),
-        scenario_hash: if q.this_version && q.scenario.is_some() {
-            hash.clone()
-        } else {
-            None
-        },
-        since: q.period.days().map(|d| now - d * 86_400),
-        // A workshop room is not a player on the board.
-        solo: true,
-        ..Default::default()
-    };
-    let other_versions = match (&q.scenario, &hash) {
-        (Some(id), Some(h)) if q.this_version => store
-            .versions(id)?
-            .iter()
-            .filter(|v| &v.scenario_hash != h)
-            .map(|v| v.sessions)
-            .sum(),
-        _ => 0,
-    };
-    Ok(BoardData {
-        standings: store.leaderboard(&filter, q.measure, BOARD_SIZE)?,
-        points: store.points(&filter)?,
-        teams: store.teams()?,
-        other_versions,
-    })
+    pub lookup: Lookup<BoardKey, BoardData>,
 }
 
 fn choices(library: &Library, lang: Lang) -> Vec<Choice> {
@@ -178,45 +71,31 @@ fn choices(library: &Library, lang: Lang) -> Vec<Choice> {
         .collect()
 }
 
-fn refresh(
-    mut board: ResMut<TeamBoard>,
-    records: Res<Records>,
-    library: Res<Library>,
-    settings: Res<Settings>,
-) {
+/// Asks the database again when the query, the database or its data changed; takes the
+/// answer when it is there.
+fn refresh(mut board: ResMut<TeamBoard>, records: Res<Records>, library: Res<Library>) {
+    let current = board.query.scenario.as_ref().and_then(|id| {
+        library
+            .playable()
+            .find(|b| b.id() == id)
+            .map(|b| b.hash.clone())
+    });
     let key = (
         board.query.clone(),
-        records.generation,
+        current.clone(),
         records.location.clone(),
+        records.generation,
     );
-    if board.loaded.as_ref() == Some(&key) {
-        return;
+    let board = &mut *board;
+    if board.lookup.wants(&key) {
+        let query = board.query.clone();
+        board
+            .lookup
+            .ask(key, records.location.as_deref(), move |store| {
+                lookup::board(store, &query, current.as_deref(), crate::store::now())
+            });
     }
-    let all = choices(&library, settings.lang);
-    let current = board
-        .query
-        .scenario
-        .as_ref()
-        .and_then(|id| all.iter().find(|c| &c.id == id));
-    let result = records
-        .location
-        .as_deref()
-        .map(|loc| load(loc, &board.query, current, crate::store::now()));
-    match result {
-        Some(Ok(data)) => {
-            board.data = data;
-            board.error = None;
-        }
-        Some(Err(e)) => {
-            warn!("{e}");
-            board.error = Some(e.to_string());
-        }
-        None => {
-            board.data = BoardData::default();
-            board.error = None;
-        }
-    }
-    board.loaded = Some(key);
+    board.lookup.take();
 }
 
 fn system(
@@ -235,15 +114,17 @@ fn system(
         .location
         .as_deref()
         .is_some_and(crate::store::is_postgres);
+    let error = board.lookup.error().map(ToString::to_string);
     let action = egui::CentralPanel::default()
         .show(&mut root, |ui| {
             let view = TeamView {
                 lang: settings.lang,
                 me: &settings.player,
                 choices: &all,
-                data: &board.data,
-                error: board.error.as_deref(),
+                data: board.lookup.answer(),
+                error: error.as_deref(),
                 shared,
+                fetching: board.lookup.waiting(),
             };
             ui_team(ui, &view, &mut query)
         })
@@ -266,6 +147,8 @@ pub struct TeamView<'a> {
     pub error: Option<&'a str>,
     /// A shared (team) database, not this computer's file.
     pub shared: bool,
+    /// The database has not answered the query yet.
+    pub fetching: bool,
 }
 
 fn filters(ui: &mut egui::Ui, v: &TeamView, q: &mut BoardQuery) {
@@ -289,7 +172,7 @@ fn filters(ui: &mut egui::Ui, v: &TeamView, q: &mut BoardQuery) {
         ui.add_space(16.0);
         ui.label(egui::RichText::new(tr(lang, "Periode (P):", "Period (P):")).strong());
         for p in Period::ALL {
-            ui.selectable_value(&mut q.period, p, p.label(lang));
+            ui.selectable_value(&mut q.period, p, period_label(p, lang));
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -423,10 +306,7 @@ fn leaderboard(ui: &mut egui::Ui, v: &TeamView, measure: Measure) {
                                 "gemiddelde van de laatste drie gesprekken min dat van de eerste drie in deze periode",
                                 "mean of the last three sessions minus that of the first three in this period",
                             ));
-                        ui.label(
-                            super::negotiation::Date::from_days(s.last.div_euclid(86_400))
-                                .short(lang),
-                        );
+                        ui.label(Date::from_days(s.last.div_euclid(86_400)).short(lang));
                         ui.end_row();
                     }
                 });
@@ -478,16 +358,20 @@ pub fn ui_team(ui: &mut egui::Ui, v: &TeamView, q: &mut BoardQuery) -> Option<Ac
     };
     let action = header(ui, lang, title.to_string(), Screen::History);
     if let Some(e) = v.error {
-        super::warning(ui, e);
+        warning(ui, e);
     }
     filters(ui, v, q);
     ui.separator();
     if v.data.standings.is_empty() {
-        ui.label(tr(
-            lang,
-            "Geen gesprekken in deze selectie. Kies een langere periode of een ander team.",
-            "No sessions in this selection. Choose a longer period or another team.",
-        ));
+        ui.label(if v.fetching {
+            tr(lang, "Ranglijst ophalen…", "Fetching the leaderboard…")
+        } else {
+            tr(
+                lang,
+                "Geen gesprekken in deze selectie. Kies een langere periode of een ander team.",
+                "No sessions in this selection. Choose a longer period or another team.",
+            )
+        });
         return action;
     }
     egui::Panel::right("team-chart")
@@ -513,6 +397,7 @@ pub fn ui_team(ui: &mut egui::Ui, v: &TeamView, q: &mut BoardQuery) -> Option<Ac
 mod tests {
     use super::*;
     use crate::score::Scores;
+    use crate::store::{Point, Standing};
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
@@ -584,6 +469,7 @@ mod tests {
                         data: &d,
                         error: None,
                         shared: true,
+                        fetching: false,
                     };
                     ui_team(ui, &v, q);
                 },
@@ -610,71 +496,5 @@ mod tests {
                 .query_by_label_contains("4 sessions on earlier versions left out")
                 .is_some()
         );
-    }
-
-    #[test]
-    fn load_filters_by_version_team_and_period() {
-        let dir = std::env::temp_dir().join(format!("dojo-team-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let loc = dir.join("r.sqlite3").display().to_string();
-        let mut store = Store::open(&loc).unwrap();
-        let now = 100 * 86_400;
-        for (player, team, hash, overall, ago_days) in [
-            ("Anouk", "Noord", "v2", 70, 1),
-            ("Anouk", "Noord", "v2", 90, 2),
-            ("Bram", "Zuid", "v2", 80, 3),
-            ("Chris", "Noord", "v1", 99, 4),
-            ("Dana", "Noord", "v2", 95, 40),
-        ] {
-            let mut s = crate::store::Session {
-                id: 0,
-                key: crate::store::new_key(),
-                player: player.into(),
-                team: team.into(),
-                scenario: "ostrich".into(),
-                scenario_hash: hash.into(),
-                title: "T".into(),
-                seed: 1,
-                choices: vec![],
-                plan: None,
-                ending: "arrangement".into(),
-                scores: point(player, 0, overall).scores,
-                findings: serde_json::json!([]),
-                started: 0,
-                ended: now - ago_days * 86_400,
-                room: None,
-            };
-            s.started = s.ended - 60;
-            store.insert(&s).unwrap();
-        }
-        let current = Choice {
-            id: "ostrich".into(),
-            title: "T".into(),
-            hash: "v2".into(),
-        };
-        let q = BoardQuery {
-            scenario: Some("ostrich".into()),
-            team: Some("Noord".into()),
-            ..Default::default()
-        };
-        let d = load(&loc, &q, Some(&current), now).unwrap();
-        let names: Vec<&str> = d.standings.iter().map(|s| s.player.as_str()).collect();
-        assert_eq!(
-            names,
-            vec!["Anouk"],
-            "Bram is in Zuid, Chris on v1, Dana too long ago"
-        );
-        assert_eq!(d.other_versions, 1);
-        assert_eq!(d.points.len(), 2);
-        assert_eq!(d.teams, vec!["Noord", "Zuid"]);
-        let all_versions = BoardQuery {
-            this_version: false,
-            period: Period::All,
-            ..q
-        };
-        let d = load(&loc, &all_versions, Some(&current), now).unwrap();
-        let names: Vec<&str> = d.standings.iter().map(|s| s.player.as_str()).collect();
-        assert_eq!(names, vec!["Chris", "Dana", "Anouk"]);
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

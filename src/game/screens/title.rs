@@ -1,12 +1,13 @@
 //! The title screen: who is playing, for which team, in which language, at which size, and
 //! which results database (the local file or a team's shared server).
 
-use super::{key, primary, tr, viewport_ui};
 use crate::game::art::ArtIds;
+use crate::game::lang::tr;
 use crate::game::records::{Database, Records};
-use crate::game::session::{Action, Screen};
+use crate::game::session::{Action, Screen, UiSet};
 use crate::game::settings::{MAX_SCALE, MIN_SCALE, Settings};
 use crate::game::theme;
+use crate::game::widgets::{card, key, picture, primary, viewport_ui};
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
@@ -14,7 +15,7 @@ use bevy_egui::{EguiContexts, egui};
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         bevy_egui::EguiPrimaryContextPass,
-        system.in_set(super::UiSet).run_if(in_state(Screen::Title)),
+        system.in_set(UiSet).run_if(in_state(Screen::Title)),
     );
 }
 
@@ -149,7 +150,7 @@ pub fn ui_title(
     let mut action = None;
     ui.vertical_centered(|ui| {
         ui.add_space(30.0);
-        super::picture(ui, art.app, 110.0);
+        picture(ui, art.app, 110.0);
         ui.label(
             egui::RichText::new("collector-dojo")
                 .size(44.0)
@@ -166,7 +167,7 @@ pub fn ui_title(
             .color(theme::MUTED),
         );
         ui.add_space(24.0);
-        super::card(ui, |ui| {
+        card(ui, |ui| {
             ui.set_max_width(520.0);
             egui::Grid::new("title-form")
                 .num_columns(2)

@@ -2,11 +2,13 @@
 //! players and notes, or the `check` message of a broken one) and every scenario as a
 //! one-step workshop. Starting one opens the projected room screens.
 
-use super::{card, key, number_key, primary, tr, viewport_ui};
+use crate::game::lang::tr;
 use crate::game::library::Library;
-use crate::game::session::{Action, Screen};
+use crate::game::session::{Action, Screen, UiSet};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::game::widgets::{card, key, number_key, primary, viewport_ui, warning};
+use crate::scenario::LoadError;
 use crate::text::Lang;
 use crate::workshop::Workshop;
 use bevy::prelude::*;
@@ -20,14 +22,12 @@ pub struct WorkshopsDir(pub Option<PathBuf>);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<WorkshopsDir>().add_systems(
         bevy_egui::EguiPrimaryContextPass,
-        system
-            .in_set(super::UiSet)
-            .run_if(in_state(Screen::Workshops)),
+        system.in_set(UiSet).run_if(in_state(Screen::Workshops)),
     );
 }
 
 /// A plan, or the `check` message of a broken one.
-pub type Listed = Result<Workshop, String>;
+pub type Listed = Result<Workshop, LoadError>;
 
 /// The plans in `dir`, each validated against the playable scenarios.
 pub fn plans(dir: Option<&std::path::Path>, known: &[String]) -> Vec<Listed> {
@@ -35,7 +35,7 @@ pub fn plans(dir: Option<&std::path::Path>, known: &[String]) -> Vec<Listed> {
     crate::scenario::discover_with(&[dir.to_path_buf()], &[crate::workshop::EXTENSION])
         .unwrap_or_default()
         .iter()
-        .map(|p| Workshop::load(p, known).map_err(|e| e.to_string()))
+        .map(|p| Workshop::load(p, known))
         .collect()
 }
 
@@ -190,7 +190,7 @@ pub fn ui_workshops(
                 ui.add_space(6.0);
             }
             for e in plans.iter().filter_map(|p| p.as_ref().err()) {
-                super::warning(ui, e);
+                warning(ui, &e.to_string());
             }
             ui.add_space(8.0);
             ui.label(
@@ -252,7 +252,13 @@ mod tests {
         let plan = plan();
         let mut h = chooser(vec![
             Ok(plan.clone()),
-            Err("workshops/kapot.workshop.ron:3:5: unknown scenario `x`".to_string()),
+            Err(LoadError::Invalid {
+                path: "workshops/kapot.workshop.ron".into(),
+                problems: vec![crate::scenario::Problem {
+                    pos: crate::scenario::Pos { line: 3, col: 5 },
+                    message: "unknown scenario `x`".into(),
+                }],
+            }),
         ]);
         h.run();
         assert!(h.query_by_label_contains("Deelnemers: Anouk").is_some());

@@ -2,7 +2,7 @@
 //! dates on the x axis. Used by the history screen (one line per dimension) and the team
 //! screen (one line per player).
 
-use super::negotiation::Date;
+use crate::game::date::Date;
 use crate::game::theme;
 use crate::store::Measure;
 use crate::text::Lang;
