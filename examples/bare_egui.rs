@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPrimaryContextPass, egui};
 use collector_dojo::game::probe::{self, UiDrawn};
-use collector_dojo::game::screens::viewport_ui;
+use collector_dojo::game::widgets::viewport_ui;
 
 fn main() {
     let started = std::time::Instant::now();

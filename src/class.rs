@@ -5,7 +5,7 @@
 use crate::dialogue::{Act, Conversation, Prompt};
 use crate::report::Report;
 use crate::scenario::Playbook;
-use crate::store::Session;
+use crate::store::StoredSession;
 use crate::text::Lang;
 use rand::{Rng, RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -115,7 +115,7 @@ pub fn player_name(i: usize) -> String {
 impl Class {
     /// The class's sessions, oldest first: each player starts at their own skill and improves
     /// at their own rate, with a bad day now and then.
-    pub fn sessions(&self, pools: &[Pool]) -> Vec<Session> {
+    pub fn sessions(&self, pools: &[Pool]) -> Vec<StoredSession> {
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
         let players: Vec<(String, String, f64, f64)> = (0..self.players.max(1))
             .map(|i| {
@@ -153,8 +153,14 @@ impl Class {
                 continue;
             };
             let took = rng.random_range(240..900);
-            let mut s =
-                Session::from_report(report, &pool.book.hash, player, team, ended - took, ended);
+            let mut s = StoredSession::from_report(
+                report,
+                &pool.book.hash,
+                player,
+                team,
+                ended - took,
+                ended,
+            );
             s.key = format!("{:032x}", rng.random::<u128>());
             out.push(s);
         }
@@ -201,7 +207,7 @@ mod tests {
         let a = class.sessions(&pools);
         assert_eq!(a.len(), 400);
         assert!(a.windows(2).all(|w| w[0].ended <= w[1].ended));
-        let mean = |s: &[Session]| {
+        let mean = |s: &[StoredSession]| {
             s.iter().map(|x| f64::from(x.scores.overall)).sum::<f64>() / s.len() as f64
         };
         let (early, late) = a.split_at(200);

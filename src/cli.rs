@@ -311,7 +311,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                     .clone()
                     .unwrap_or_else(crate::store::default_location);
                 let mut store = crate::store::Store::open(&location).map_err(store_failure)?;
-                let session = crate::store::Session::from_report(
+                let session = crate::store::StoredSession::from_report(
                     &report,
                     &book.hash,
                     &player,

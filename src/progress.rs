@@ -1,10 +1,10 @@
 //! Progress over stored sessions: personal bests per scenario, the principles most often
-//! broken, and a player's trend. Plain functions over [`Session`]s and [`Point`]s, shared by
+//! broken, and a player's trend. Plain functions over [`StoredSession`]s and [`Point`]s, shared by
 //! the game's history and team screens, and a workshop room's comparison with each player's own.
 
 use crate::scenario::Principle;
 use crate::score::Verdict;
-use crate::store::{Measure, Point, Session};
+use crate::store::{Measure, Point, StoredSession};
 use std::collections::BTreeMap;
 
 /// A player's best on one scenario.
@@ -20,7 +20,7 @@ pub struct Best {
 }
 
 /// The best score per scenario and measure, by scenario title.
-pub fn bests(sessions: &[&Session]) -> Vec<Best> {
+pub fn bests(sessions: &[&StoredSession]) -> Vec<Best> {
     let mut by: BTreeMap<&str, Best> = BTreeMap::new();
     for s in sessions {
         let b = by.entry(&s.scenario).or_insert_with(|| Best {
@@ -46,7 +46,7 @@ pub fn bests(sessions: &[&Session]) -> Vec<Best> {
 
 /// The principles broken (a debit finding) in the most sessions, most first, with the number
 /// of sessions each was broken in.
-pub fn broken_principles(sessions: &[&Session]) -> Vec<(Principle, usize)> {
+pub fn broken_principles(sessions: &[&StoredSession]) -> Vec<(Principle, usize)> {
     let mut count: BTreeMap<Principle, usize> = BTreeMap::new();
     for s in sessions {
         let mut seen: Vec<Principle> = s
@@ -101,11 +101,15 @@ pub struct Comparison {
 
 /// Each of the room's players' individual sessions on the room's scenario (same version).
 /// Names match whatever their case: the trainer types them, each player typed their own.
-pub fn compare(room: &Session, players: &[String], individual: &[Session]) -> Vec<Comparison> {
+pub fn compare(
+    room: &StoredSession,
+    players: &[String],
+    individual: &[StoredSession],
+) -> Vec<Comparison> {
     players
         .iter()
         .map(|p| {
-            let mine: Vec<&Session> = individual
+            let mine: Vec<&StoredSession> = individual
                 .iter()
                 .filter(|s| {
                     s.player.to_lowercase() == p.to_lowercase()
@@ -136,8 +140,8 @@ mod tests {
     use super::*;
     use crate::score::Scores;
 
-    fn s(scenario: &str, overall: u8, ended: i64, debits: &[&str]) -> Session {
-        Session {
+    fn s(scenario: &str, overall: u8, ended: i64, debits: &[&str]) -> StoredSession {
+        StoredSession {
             id: 0,
             key: String::new(),
             player: "A".into(),
@@ -191,7 +195,7 @@ mod tests {
             s("ostrich", 80, 2, &[]),
             s("dispute", 55, 3, &[]),
         ];
-        let refs: Vec<&Session> = all.iter().collect();
+        let refs: Vec<&StoredSession> = all.iter().collect();
         let b = bests(&refs);
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].title, "DISPUTE");
@@ -212,7 +216,7 @@ mod tests {
             s("x", 1, 2, &["nivea"]),
             s("x", 1, 3, &["oma", "not_a_principle"]),
         ];
-        let refs: Vec<&Session> = all.iter().collect();
+        let refs: Vec<&StoredSession> = all.iter().collect();
         assert_eq!(
             broken_principles(&refs),
             vec![
@@ -231,8 +235,8 @@ mod tests {
         assert_eq!(trend(&[90, 90, 90, 30, 30, 30]), Some(-60.0));
     }
 
-    fn session(id: i64, player: &str, hash: &str, overall: u8, ended: i64) -> Session {
-        Session {
+    fn session(id: i64, player: &str, hash: &str, overall: u8, ended: i64) -> StoredSession {
+        StoredSession {
             id,
             key: format!("k{id}"),
             player: player.into(),

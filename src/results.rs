@@ -3,7 +3,7 @@
 
 use crate::calendar::rfc3339;
 use crate::score::Band;
-use crate::store::{Measure, Session, Standing};
+use crate::store::{Measure, Standing, StoredSession};
 use serde_json::json;
 use std::fmt::Write as _;
 
@@ -21,7 +21,7 @@ pub const XAPI_BASE: &str = "https://collector-dojo.org/xapi";
 
 const DIMENSIONS: [&str; 4] = ["empathy", "fact_gathering", "agreement", "compliance"];
 
-fn dims(s: &Session) -> [u8; 4] {
+fn dims(s: &StoredSession) -> [u8; 4] {
     [
         s.scores.empathy,
         s.scores.fact_gathering,
@@ -30,7 +30,7 @@ fn dims(s: &Session) -> [u8; 4] {
     ]
 }
 
-pub fn render(sessions: &[Session], format: Format) -> String {
+pub fn render(sessions: &[StoredSession], format: Format) -> String {
     match format {
         Format::Table => table(sessions),
         Format::Csv => csv(sessions),
@@ -43,7 +43,7 @@ pub fn render(sessions: &[Session], format: Format) -> String {
     }
 }
 
-fn table(sessions: &[Session]) -> String {
+fn table(sessions: &[StoredSession]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -74,7 +74,7 @@ fn table(sessions: &[Session]) -> String {
     out
 }
 
-fn csv(sessions: &[Session]) -> String {
+fn csv(sessions: &[StoredSession]) -> String {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
         "id",
@@ -206,7 +206,7 @@ fn statement_id(key: &str) -> Option<String> {
 
 /// One xAPI statement: actor, verb completed, the scenario as object, the result with a scaled
 /// score, success (good or better) and the dimension scores as extensions, and the timestamp.
-pub fn statement(s: &Session) -> serde_json::Value {
+pub fn statement(s: &StoredSession) -> serde_json::Value {
     let mut extensions = serde_json::Map::new();
     for (name, v) in DIMENSIONS.iter().zip(dims(s)) {
         extensions.insert(format!("{XAPI_BASE}/extensions/{name}"), json!(v));
@@ -267,8 +267,8 @@ mod tests {
         assert_eq!(statement_id(""), None);
     }
 
-    fn session(seed: u64) -> Session {
-        Session {
+    fn session(seed: u64) -> StoredSession {
+        StoredSession {
             id: 7,
             key: "0123456789abcdef0123456789abcdef".into(),
             player: "Anouk".into(),

@@ -12,7 +12,7 @@ pub const EXTENSION: &str = ".workshop.ron";
 
 /// How the options are shown after the discussion pause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Reveal {
+pub enum RevealMode {
     /// All options at once.
     #[default]
     AllAtOnce,
@@ -31,7 +31,7 @@ pub struct Step {
     pub seed: Option<u64>,
     /// Overrides the plan's `reveal` for this scenario.
     #[serde(default)]
-    pub reveal: Option<Reveal>,
+    pub reveal: Option<RevealMode>,
     /// The trainer's notes for this scenario (shown to the trainer, in any language).
     #[serde(default)]
     pub notes: String,
@@ -40,7 +40,7 @@ pub struct Step {
 /// A workshop plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Plan {
+pub struct Agenda {
     pub title: String,
     #[serde(default)]
     pub trainer: String,
@@ -48,7 +48,7 @@ pub struct Plan {
     #[serde(default)]
     pub players: Vec<String>,
     #[serde(default)]
-    pub reveal: Reveal,
+    pub reveal: RevealMode,
     /// Notes for the whole workshop.
     #[serde(default)]
     pub notes: String,
@@ -60,7 +60,7 @@ pub struct Plan {
 pub struct Workshop {
     /// The file name without `.workshop.ron`.
     pub name: String,
-    pub plan: Plan,
+    pub plan: Agenda,
     pub path: PathBuf,
 }
 
@@ -70,11 +70,11 @@ impl Workshop {
         Workshop {
             name: scenario.to_string(),
             // `reveal` and `players` stay at their defaults: all options at once, no list.
-            plan: Plan {
+            plan: Agenda {
                 title: scenario.to_string(),
                 trainer: String::new(),
                 players: Vec::new(),
-                reveal: Reveal::AllAtOnce,
+                reveal: RevealMode::AllAtOnce,
                 notes: String::new(),
                 steps: vec![Step {
                     scenario: scenario.to_string(),
@@ -103,7 +103,7 @@ impl Workshop {
             path: path.to_path_buf(),
             problems,
         };
-        let plan: Plan = ron::Options::default()
+        let plan: Agenda = ron::Options::default()
             .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
             .from_str(src)
             .map_err(|e| {
@@ -185,7 +185,7 @@ impl Workshop {
     }
 
     /// How options are revealed at step `i`.
-    pub fn reveal(&self, i: usize) -> Reveal {
+    pub fn reveal(&self, i: usize) -> RevealMode {
         self.plan
             .steps
             .get(i)
@@ -416,8 +416,8 @@ mod tests {
         .expect("valid");
         assert_eq!(w.name, "intro");
         assert_eq!(w.plan.steps[0].seed, Some(4));
-        assert_eq!(w.reveal(0), Reveal::OneByOne);
-        assert_eq!(w.reveal(1), Reveal::AllAtOnce);
+        assert_eq!(w.reveal(0), RevealMode::OneByOne);
+        assert_eq!(w.reveal(1), RevealMode::AllAtOnce);
     }
 
     #[test]

@@ -124,13 +124,13 @@ fn load(
 /// default ones, loaded the first time they are needed.
 fn register_portraits(
     library: Res<super::library::Library>,
-    session: Option<Res<super::Session>>,
-    screen: Option<Res<State<super::Screen>>>,
+    session: Option<Res<super::session::Session>>,
+    screen: Option<Res<State<super::session::Screen>>>,
     mut loader: Loader,
     mut ids: ResMut<ArtIds>,
 ) {
     // On the picker this looks every frame (four lookups); elsewhere only on a change.
-    let picking = screen.is_some_and(|s| *s.get() == super::Screen::Picker);
+    let picking = screen.is_some_and(|s| *s.get() == super::session::Screen::Picker);
     if !(picking || library.is_changed() || session.as_ref().is_some_and(|s| s.is_changed())) {
         return;
     }

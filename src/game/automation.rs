@@ -5,7 +5,9 @@
 
 use super::library::Library;
 use super::screens::negotiation::Draft;
-use super::screens::room::{RoomDebriefState, RoomState};
+use super::screens::room::RoomState;
+use super::screens::room_debrief::RoomDebriefState;
+use super::screens::team::TeamBoard;
 use super::session::{Action, Notice, Screen, Session, WorkshopRun};
 use crate::plan::Plan;
 use bevy::prelude::*;
@@ -39,7 +41,7 @@ struct Progress {
     shots_taken: usize,
     shots_saved: usize,
     shot_screens: Vec<Screen>,
-    phase: Phase,
+    phase: Stage,
     /// Workshop mode: the votes of this turn are entered and shown.
     voted: bool,
     vote_shots: usize,
@@ -48,7 +50,7 @@ struct Progress {
 }
 
 #[derive(Debug, Default, PartialEq, Eq, Clone, Copy)]
-enum Phase {
+enum Stage {
     #[default]
     Loading,
     Playing,
@@ -132,6 +134,7 @@ fn drive(
     mut run: Option<ResMut<WorkshopRun>>,
     mut room: ResMut<RoomState>,
     mut room_debrief: ResMut<RoomDebriefState>,
+    team: Option<Res<TeamBoard>>,
     mut exit: MessageWriter<AppExit>,
 ) {
     let p = &mut *progress;
@@ -148,10 +151,13 @@ fn drive(
     // The conversation is shot a few turns in, so its log shows something.
     let conversation_ready =
         current != Screen::Conversation || p.next_choice >= 3.min(script.choices.len());
+    // The team board is shot once the database has answered.
+    let board_ready = current != Screen::Team || team.is_none_or(|t| !t.lookup.waiting());
     if let Some(dir) = &script.every
-        && p.phase != Phase::Loading
+        && p.phase != Stage::Loading
         && !p.shot_screens.contains(&current)
         && conversation_ready
+        && board_ready
     {
         p.shot_screens.push(current);
         let name = format!(
@@ -165,9 +171,9 @@ fn drive(
         return;
     }
     match p.phase {
-        Phase::Loading => {
+        Stage::Loading => {
             if library.get(&script.scenario).is_some() && p.frame > SETTLE * 3 {
-                p.phase = Phase::Playing;
+                p.phase = Stage::Playing;
                 p.wait = SETTLE;
                 if let Some(w) = &script.workshop {
                     actions.write(Action::StartWorkshop(w.clone()));
@@ -201,7 +207,7 @@ fn drive(
                 );
             }
         }
-        Phase::Playing => {
+        Stage::Playing => {
             p.wait = SETTLE;
             match current {
                 Screen::Title => {
@@ -261,14 +267,14 @@ fn drive(
                         // then the team board.
                         actions.write(Action::Go(Screen::History));
                     } else {
-                        p.phase = Phase::Done;
+                        p.phase = Stage::Done;
                     }
                 }
                 Screen::History => {
                     actions.write(Action::Go(Screen::Team));
                 }
-                Screen::Team => p.phase = Phase::Done,
-                Screen::Workshops => p.phase = Phase::Done,
+                Screen::Team => p.phase = Stage::Done,
+                Screen::Workshops => p.phase = Stage::Done,
                 Screen::Room => {
                     let (Some(session), Some(run)) = (session.as_deref(), run.as_deref_mut())
                     else {
@@ -372,13 +378,13 @@ fn drive(
                                 p.shots_taken += 1;
                             }
                         }
-                        _ => p.phase = Phase::Done,
+                        _ => p.phase = Stage::Done,
                     }
                     p.debrief_stage += 1;
                 }
             }
         }
-        Phase::Done => {
+        Stage::Done => {
             if p.shots_saved >= p.shots_taken {
                 exit.write(AppExit::Success);
             } else if p.frame > STARTUP_LIMIT * 4 {

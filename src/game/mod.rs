@@ -11,6 +11,7 @@ pub mod screens;
 pub mod session;
 pub mod settings;
 pub mod theme;
+pub mod widgets;
 
 pub use session::{Action, Screen, Session, WorkshopRun};
 
@@ -85,9 +86,9 @@ pub fn logic_plugin(app: &mut App) {
     ));
 }
 
-/// The egui screens, theme and artwork.
+/// The egui screens, their widgets, theme and artwork.
 pub fn ui_plugin(app: &mut App) {
-    app.add_plugins((theme::plugin, art::plugin, screens::plugin));
+    app.add_plugins((theme::plugin, art::plugin, widgets::plugin, screens::plugin));
 }
 
 /// Opens the window and runs the game until it is closed.
@@ -173,7 +174,7 @@ pub fn run(options: GameOptions) -> AppExit {
     if app.world().contains_resource::<probe::UiDrawn>() {
         app.add_systems(
             bevy_egui::EguiPrimaryContextPass,
-            probe_screen.after(screens::UiSet),
+            probe_screen.after(session::UiSet),
         );
     }
     app.run()

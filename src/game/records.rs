@@ -2,12 +2,17 @@
 //! chose (`--db`, else the settings' database, else the local SQLite file), the same one
 //! `collector-dojo run --player` writes. A session that cannot be stored (a corrupt file, a
 //! team server out of reach) is kept in an outbox file next to the settings and sent when the
-//! database answers again; the game stays playable throughout.
+//! database answers again; the game stays playable throughout. The database is opened on a
+//! thread of its own in the game, and every question a screen asks it is in [`lookup`],
+//! answered off the frame.
+
+pub mod lookup;
 
 use super::settings::Settings;
-use crate::store::{Filter, Session, Store, redact};
+use crate::store::{Filter, Store, StoredSession, redact};
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// This run's view of the store: the player's own sessions, and those waiting to be stored.
 #[derive(Resource, Debug, Default)]
@@ -17,9 +22,9 @@ pub struct Records {
     /// Whose sessions `mine` holds.
     pub player: String,
     /// The player's stored sessions, oldest first.
-    pub mine: Vec<Session>,
+    pub mine: Vec<StoredSession>,
     /// Finished sessions not stored yet (any player), oldest first.
-    pub pending: Vec<Session>,
+    pub pending: Vec<StoredSession>,
     /// Where `pending` is kept between runs.
     outbox: Option<PathBuf>,
     /// Why the database could not be read or written, to show in the game.
@@ -55,7 +60,7 @@ pub fn location(
         .map(|d| d.join("results.sqlite3").display().to_string())
 }
 
-fn read_outbox(path: &Path) -> Vec<Session> {
+fn read_outbox(path: &Path) -> Vec<StoredSession> {
     let Ok(text) = std::fs::read_to_string(path) else {
         return Vec::new();
     };
@@ -72,7 +77,7 @@ fn read_outbox(path: &Path) -> Vec<Session> {
 }
 
 /// Rewrites the outbox atomically (temp file, then rename); removes it when empty.
-fn write_outbox(path: &Path, pending: &[Session]) -> std::io::Result<()> {
+fn write_outbox(path: &Path, pending: &[StoredSession]) -> std::io::Result<()> {
     if pending.is_empty() {
         return match std::fs::remove_file(path) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
@@ -189,8 +194,8 @@ impl Records {
     }
 
     /// The player's sessions, stored and waiting, oldest first.
-    pub fn all_mine(&self) -> Vec<&Session> {
-        let mut v: Vec<&Session> = self
+    pub fn all_mine(&self) -> Vec<&StoredSession> {
+        let mut v: Vec<&StoredSession> = self
             .mine
             .iter()
             .chain(self.pending.iter().filter(|s| s.player == self.player))
@@ -200,7 +205,7 @@ impl Records {
     }
 
     /// The player's best overall score on a scenario.
-    pub fn best(&self, scenario: &str) -> Option<&Session> {
+    pub fn best(&self, scenario: &str) -> Option<&StoredSession> {
         self.all_mine()
             .into_iter()
             .filter(|r| r.scenario == scenario)
@@ -208,7 +213,7 @@ impl Records {
     }
 
     /// Stores a finished session (one transaction); if that fails it waits in the outbox.
-    pub fn add(&mut self, session: Session) {
+    pub fn add(&mut self, session: StoredSession) {
         let mine = session.player == self.player;
         self.pending.push(session);
         if let Some(path) = &self.outbox
@@ -224,21 +229,100 @@ impl Records {
     }
 }
 
-/// Reopens the records when the player or the database in the settings changes.
+/// Reopens the records when the player or the database in the settings changes. With the
+/// records opened in the background, so is a reopening (typing a name changes the player at
+/// every key, and a team server can take seconds), one at a time: a change made meanwhile is
+/// followed when the running one is done.
 fn follow_settings(
     settings: Res<Settings>,
     explicit: Option<Res<Database>>,
     data: Res<DataDir>,
     mut records: ResMut<Records>,
+    opening: Option<ResMut<Opening>>,
+    waker: Res<Waker>,
 ) {
     let wanted = location(explicit.as_deref(), &settings, &data);
-    if wanted != records.location || settings.player != records.player {
-        let outbox = records.outbox.clone();
+    if wanted == records.location && settings.player == records.player {
+        return;
+    }
+    let outbox = records.outbox.clone();
+    let Some(mut opening) = opening else {
         *records = Records::open(wanted, outbox, &settings.player);
+        return;
+    };
+    if opening.0.is_some() {
+        return;
+    }
+    let (l, o, player) = (wanted.clone(), outbox.clone(), settings.player.clone());
+    match open_in_background(l, o, player, waker.clone()) {
+        Ok(handle) => {
+            // Until it is done: the new database and player, nothing read yet. A session
+            // finished meanwhile waits here and is carried over (see `take_opened`).
+            let pending = std::mem::take(&mut records.pending);
+            let generation = records.generation + 1;
+            *records = Records {
+                location: wanted,
+                player: settings.player.clone(),
+                pending,
+                generation,
+                ..Default::default()
+            };
+            opening.0 = Some(handle);
+        }
+        Err(e) => {
+            warn!("cannot open the records in the background ({e}); opening them now");
+            *records = Records::open(wanted, outbox, &settings.player);
+        }
     }
 }
 
+/// Opens the records on a thread named for it.
+/// Wakes the window from another thread when an answer is there: the game draws only when
+/// something changes, so without it a slow database's answer would wait for the next input or
+/// the once-a-second wake. Does nothing without a window (tests, headless runs).
+#[derive(Resource, Clone, Default)]
+pub struct Waker(Option<Arc<dyn Fn() + Send + Sync>>);
+
+impl Waker {
+    /// The window's event loop, if the app has one.
+    pub fn of(world: &World) -> Waker {
+        let Some(proxy) = world.get_resource::<bevy::winit::EventLoopProxyWrapper>() else {
+            return Waker(None);
+        };
+        let proxy = std::sync::Mutex::new((**proxy).clone());
+        Waker(Some(Arc::new(move || {
+            if let Ok(p) = proxy.lock() {
+                // Fails only when the window has closed: nothing left to wake.
+                let _ = p.send_event(bevy::winit::WinitUserEvent::WakeUp);
+            }
+        })))
+    }
+
+    pub fn wake(&self) {
+        if let Some(f) = &self.0 {
+            f();
+        }
+    }
+}
+
+fn open_in_background(
+    location: Option<String>,
+    outbox: Option<PathBuf>,
+    player: String,
+    waker: Waker,
+) -> std::io::Result<std::thread::JoinHandle<Records>> {
+    std::thread::Builder::new()
+        .name("open-records".into())
+        .spawn(move || {
+            let records = Records::open(location, outbox, &player);
+            waker.wake();
+            records
+        })
+}
+
 pub(super) fn plugin(app: &mut App) {
+    let waker = Waker::of(app.world());
+    app.insert_resource(waker.clone());
     let data = app
         .world()
         .get_resource::<DataDir>()
@@ -269,10 +353,12 @@ pub(super) fn plugin(app: &mut App) {
     if app.world().contains_resource::<OpenInBackground>() {
         // The window opens at once; the records follow when the database has answered (a
         // team server can take seconds, a new file its migrations).
-        let (l, o, player) = (loc.clone(), outbox.clone(), settings.player.clone());
-        let task = std::thread::Builder::new()
-            .name("open-records".into())
-            .spawn(move || Records::open(l, o, &player));
+        let task = open_in_background(
+            loc.clone(),
+            outbox.clone(),
+            settings.player.clone(),
+            waker.clone(),
+        );
         match task {
             Ok(handle) => {
                 // Meanwhile a finished session goes straight to the database; the outbox file
@@ -295,7 +381,7 @@ pub(super) fn plugin(app: &mut App) {
         app.insert_resource(Records::open(loc, outbox, &settings.player));
     }
     app.insert_resource(data)
-        .add_systems(Update, follow_settings.run_if(resource_changed::<Settings>));
+        .add_systems(Update, follow_settings);
 }
 
 /// Insert before the game's plugins to open the records on a thread of their own.
@@ -319,7 +405,7 @@ fn take_opened(mut opening: ResMut<Opening>, mut records: ResMut<Records>) {
         Ok(mut opened)
             if opened.location == records.location && opened.player == records.player =>
         {
-            let waiting: Vec<Session> = std::mem::take(&mut records.pending)
+            let waiting: Vec<StoredSession> = std::mem::take(&mut records.pending)
                 .into_iter()
                 .filter(|s| !opened.pending.iter().any(|p| p.key == s.key))
                 .collect();
@@ -331,8 +417,12 @@ fn take_opened(mut opening: ResMut<Opening>, mut records: ResMut<Records>) {
             opened.generation = records.generation + 1;
             *records = opened;
         }
-        // The settings chose another database meanwhile: that one was opened already.
-        Ok(_) => {}
+        // The settings chose another database meanwhile: it is opened next, with the outbox.
+        Ok(opened) => {
+            if records.outbox.is_none() {
+                records.outbox = opened.outbox;
+            }
+        }
         Err(_) => {
             warn!("opening the records failed; sessions wait in the outbox");
             records.reload();
@@ -344,8 +434,8 @@ fn take_opened(mut opening: ResMut<Opening>, mut records: ResMut<Records>) {
 mod tests {
     use super::*;
 
-    fn session(player: &str, overall: u8, ended: i64) -> Session {
-        Session {
+    fn session(player: &str, overall: u8, ended: i64) -> StoredSession {
+        StoredSession {
             id: 0,
             key: crate::store::new_key(),
             player: player.into(),
@@ -440,6 +530,48 @@ mod tests {
         let r = Records::open(loc, Some(outbox), "Anouk");
         assert_eq!(r.mine.len(), 1, "not sent twice");
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// In the game the records are opened, and reopened for another player, on a thread: the
+    /// frame goes on, and the player's sessions arrive when the database has answered.
+    #[test]
+    fn a_changed_player_is_followed_in_the_background() {
+        let dir = temp("follow");
+        let loc = dir.join("r.sqlite3").display().to_string();
+        let mut r = Records::open(Some(loc.clone()), None, "Anouk");
+        r.add(session("Anouk", 40, 1000));
+        r.add(session("Anouk", 85, 2000));
+        r.add(session("Bram", 60, 3000));
+        drop(r);
+        let mut app = App::new();
+        app.add_plugins(MinimalPlugins)
+            .insert_resource(Settings::default())
+            .insert_resource(DataDir(Some(dir.clone())))
+            .insert_resource(Database(loc.clone()))
+            .init_resource::<OpenInBackground>();
+        plugin(&mut app);
+        let until = |app: &mut App, done: &dyn Fn(&Records) -> bool| {
+            for _ in 0..500 {
+                app.update();
+                if done(app.world().resource::<Records>()) {
+                    return true;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            false
+        };
+        assert!(until(&mut app, &|r| app_opened(r, "")));
+        app.world_mut().resource_mut::<Settings>().player = "Anouk".into();
+        assert!(until(&mut app, &|r| app_opened(r, "Anouk") && r.mine.len() == 2));
+        app.world_mut().resource_mut::<Settings>().player = "Bram".into();
+        assert!(until(&mut app, &|r| app_opened(r, "Bram") && r.mine.len() == 1));
+        assert_eq!(app.world().resource::<Records>().error, None);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The records are open for `player` (nothing is being opened).
+    fn app_opened(r: &Records, player: &str) -> bool {
+        r.player == player && r.location.is_some() && r.outbox.is_some()
     }
 
     #[test]

@@ -182,6 +182,10 @@ pub fn room_name(w: &crate::workshop::Workshop) -> String {
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ApplyActions;
 
+/// The set every screen's UI system runs in (in egui's pass, after the theme is applied).
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UiSet;
+
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .add_message::<Action>()
@@ -359,7 +363,7 @@ fn after_turn(
         let report = crate::report::Report::from_assessment(&s.conv, &a, settings.lang);
         let hash = s.conv.book().hash.clone();
         let started = s.started;
-        let mut stored = crate::store::Session::from_report(
+        let mut stored = crate::store::StoredSession::from_report(
             &report,
             &hash,
             &settings.player,

@@ -77,7 +77,7 @@ pub fn apply(ctx: &egui::Context) {
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         bevy_egui::EguiPrimaryContextPass,
-        style_and_scale.before(super::screens::UiSet),
+        style_and_scale.before(super::session::UiSet),
     )
     .add_systems(
         PreUpdate,

@@ -71,7 +71,7 @@ struct Walker {
     map: HashMap<String, Pos>,
 }
 
-type Step = Result<(), ()>;
+type Scan = Result<(), ()>;
 
 fn join(path: &str, field: &str) -> String {
     if path.is_empty() {
@@ -158,7 +158,7 @@ impl Walker {
         }
     }
 
-    fn expect(&mut self, c: char) -> Step {
+    fn expect(&mut self, c: char) -> Scan {
         self.skip_ws();
         if self.peek() == Some(c) {
             self.bump();
@@ -168,7 +168,7 @@ impl Walker {
         }
     }
 
-    fn value(&mut self, path: String) -> Step {
+    fn value(&mut self, path: String) -> Scan {
         self.skip_ws();
         let start = self.pos();
         self.map.entry(path.clone()).or_insert(start);
@@ -250,7 +250,7 @@ impl Walker {
         }
     }
 
-    fn raw_string(&mut self) -> Step {
+    fn raw_string(&mut self) -> Scan {
         self.bump();
         let mut hashes = 0;
         while self.peek() == Some('#') {
@@ -275,7 +275,7 @@ impl Walker {
     }
 
     /// `( … )` or `[ … ]`: named fields (`name: value`) or positional items.
-    fn seq(&mut self, path: String, close: char) -> Step {
+    fn seq(&mut self, path: String, close: char) -> Scan {
         self.bump();
         let mut index = 0;
         loop {
@@ -338,7 +338,7 @@ impl Walker {
         }
     }
 
-    fn map_body(&mut self, path: String) -> Step {
+    fn map_body(&mut self, path: String) -> Scan {
         self.bump();
         loop {
             self.skip_ws();

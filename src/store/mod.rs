@@ -255,7 +255,7 @@ impl Store {
 
     /// Stores a session in one transaction and returns its id. A session whose key is already
     /// stored is not stored again: the existing id is returned.
-    pub fn insert(&mut self, s: &Session) -> Result<i64, StoreError> {
+    pub fn insert(&mut self, s: &StoredSession) -> Result<i64, StoreError> {
         if self.read_only {
             return Err(StoreError::OpenedForReading {
                 path: self.location.clone(),
@@ -333,14 +333,14 @@ mod tests {
     fn a_seed_is_written_as_text_and_read_in_either_form() {
         let mut v = serde_json::to_value(session("Anouk", 100)).expect("serialises");
         assert_eq!(v["seed"], serde_json::json!("18446744073709551615"));
-        let back: Session = serde_json::from_value(v.clone()).expect("reads text");
+        let back: StoredSession = serde_json::from_value(v.clone()).expect("reads text");
         assert_eq!(back.seed, u64::MAX);
         // An outbox written before seeds were text.
         v["seed"] = serde_json::json!(42);
-        let old: Session = serde_json::from_value(v.clone()).expect("reads a number");
+        let old: StoredSession = serde_json::from_value(v.clone()).expect("reads a number");
         assert_eq!(old.seed, 42);
         v["seed"] = serde_json::json!("-1");
-        let err = serde_json::from_value::<Session>(v).expect_err("not a seed");
+        let err = serde_json::from_value::<StoredSession>(v).expect_err("not a seed");
         assert!(err.to_string().contains("seed `-1`"), "{err}");
     }
 
@@ -370,8 +370,8 @@ mod tests {
         dir
     }
 
-    fn session(player: &str, ended: i64) -> Session {
-        Session {
+    fn session(player: &str, ended: i64) -> StoredSession {
+        StoredSession {
             id: 0,
             key: new_key(),
             player: player.into(),
@@ -570,7 +570,7 @@ mod tests {
             }]
         );
         // Progress reads it as any other debit.
-        let refs: Vec<&Session> = back.iter().collect();
+        let refs: Vec<&StoredSession> = back.iter().collect();
         assert_eq!(
             crate::progress::broken_principles(&refs),
             [(crate::scenario::Principle::Anna, 1)]

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// One stored session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Session {
+pub struct StoredSession {
     /// Row id; 0 before it is stored.
     pub id: i64,
     /// Unique per finished session (made when it ends): storing it again is a no-op.
@@ -162,7 +162,7 @@ impl StoredFinding {
     }
 }
 
-impl Session {
+impl StoredSession {
     /// The ending's key as exports write it (`none` for an unfinished conversation).
     pub fn ending_key(&self) -> &'static str {
         self.ending.map_or("none", Ending::key)
@@ -176,8 +176,8 @@ impl Session {
         team: &str,
         started: i64,
         ended: i64,
-    ) -> Session {
-        Session {
+    ) -> StoredSession {
+        StoredSession {
             id: 0,
             key: new_key(),
             player: player.to_string(),
@@ -352,6 +352,6 @@ impl std::fmt::Display for SkippedRow {
 /// The sessions a listing could read, and the ones it had to skip.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Listing {
-    pub sessions: Vec<Session>,
+    pub sessions: Vec<StoredSession>,
     pub skipped: Vec<SkippedRow>,
 }

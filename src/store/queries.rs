@@ -2,8 +2,8 @@
 //! filters as conditions, reading a session from a row, and the store's reads.
 
 use super::{
-    Cells, Filter, Listing, Measure, Param, Point, Session, SkippedRow, Standing, Store,
-    StoreError, Version,
+    Cells, Filter, Listing, Measure, Param, Point, SkippedRow, Standing, Store, StoreError,
+    StoredSession, Version,
 };
 use crate::score::Scores;
 use serde::Serialize;
@@ -132,7 +132,7 @@ fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
 }
 
 /// One session from a row of [`SESSION_COLUMNS`]; a damaged cell names its column.
-fn session_from(row: &dyn Cells) -> Result<Session, BadCell> {
+fn session_from(row: &dyn Cells) -> Result<StoredSession, BadCell> {
     let at = |i: usize| {
         move |reason: String| BadCell {
             column: SESSION_COLUMNS[i],
@@ -164,7 +164,7 @@ fn session_from(row: &dyn Cells) -> Result<Session, BadCell> {
             .transpose()
     }
     let seed = text(6)?;
-    Ok(Session {
+    Ok(StoredSession {
         id: int(0)?,
         player: text(1)?,
         team: text(2)?,
@@ -221,7 +221,7 @@ pub(super) fn json<T: Serialize>(v: &T) -> String {
 impl Store {
     /// Sessions matching `f`, oldest first. A session that cannot be read is an error naming
     /// it ([`StoreError::BadSession`]); [`Store::read_sessions`] lists the others instead.
-    pub fn sessions(&mut self, f: &Filter) -> Result<Vec<Session>, StoreError> {
+    pub fn sessions(&mut self, f: &Filter) -> Result<Vec<StoredSession>, StoreError> {
         let mut listing = self.read_sessions(f)?;
         if listing.skipped.is_empty() {
             return Ok(listing.sessions);

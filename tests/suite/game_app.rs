@@ -231,14 +231,14 @@ fn hot_reload_takes_good_edits_and_keeps_the_last_good_version_on_a_broken_one()
 #[test]
 fn the_database_and_player_in_the_settings_choose_whose_sessions_are_shown() {
     use collector_dojo::game::settings::Settings;
-    use collector_dojo::store::{Session as Stored, Store, new_key};
+    use collector_dojo::store::{Store, StoredSession, new_key};
     let data = temp("settings-db");
     let team_db = data.join("team.sqlite3").display().to_string();
     {
         let mut store = Store::open(&team_db).expect("creates");
         for (player, overall) in [("Anouk", 70), ("Anouk", 90), ("Bram", 40)] {
             store
-                .insert(&Stored {
+                .insert(&StoredSession {
                     id: 0,
                     key: new_key(),
                     player: player.into(),

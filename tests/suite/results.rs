@@ -2,7 +2,7 @@
 //! as table, CSV, JSON and xAPI, filtered; and the bad-database cases (corrupt, foreign,
 //! newer schema, locked) give clear errors and leave the file unchanged.
 
-use collector_dojo::store::{Filter, Session, Store, StoreError};
+use collector_dojo::store::{Filter, Store, StoreError, StoredSession};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -370,7 +370,7 @@ fn a_newer_schema_is_refused_and_a_locked_database_says_so() {
     let path = db.to_str().unwrap();
     {
         let mut s = Store::open(path).expect("creates");
-        let session = Session {
+        let session = StoredSession {
             id: 0,
             key: collector_dojo::store::new_key(),
             player: "A".into(),
@@ -398,7 +398,7 @@ fn a_newer_schema_is_refused_and_a_locked_database_says_so() {
         let back = s.sessions(&Filter::default()).expect("reads");
         assert_eq!(
             back,
-            vec![Session { id, ..session }],
+            vec![StoredSession { id, ..session }],
             "a session survives the round trip, u64 seed included"
         );
     }

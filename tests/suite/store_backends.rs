@@ -5,7 +5,9 @@
 //! Each PostgreSQL test works in its own schema, so tests run in parallel on one database.
 
 use collector_dojo::score::Scores;
-use collector_dojo::store::{Filter, Measure, SCHEMA_VERSION, Session, Store, StoreError, new_key};
+use collector_dojo::store::{
+    Filter, Measure, SCHEMA_VERSION, Store, StoreError, StoredSession, new_key,
+};
 use std::collections::BTreeSet;
 use std::process::Command;
 use std::sync::{Arc, Barrier};
@@ -62,8 +64,8 @@ fn backends(name: &str) -> Vec<String> {
     v
 }
 
-fn session(player: &str, team: &str, scenario: &str, overall: u8, ended: i64) -> Session {
-    Session {
+fn session(player: &str, team: &str, scenario: &str, overall: u8, ended: i64) -> StoredSession {
+    StoredSession {
         id: 0,
         key: new_key(),
         player: player.into(),
@@ -147,8 +149,8 @@ fn sessions_round_trip_and_a_retried_write_is_not_a_duplicate() {
         assert_eq!(
             back,
             vec![
-                Session { id, ..one },
-                Session {
+                StoredSession { id, ..one },
+                StoredSession {
                     id: room_id,
                     ..room
                 }
@@ -294,7 +296,7 @@ fn twenty_players_finishing_at_once_lose_and_duplicate_nothing() {
                 })
             })
             .collect();
-        let written: Vec<(i64, Session)> = threads
+        let written: Vec<(i64, StoredSession)> = threads
             .into_iter()
             .map(|t| t.join().expect("a player's thread"))
             .collect();
@@ -309,7 +311,7 @@ fn twenty_players_finishing_at_once_lose_and_duplicate_nothing() {
                 .iter()
                 .find(|s| s.id == id)
                 .unwrap_or_else(|| panic!("{loc}: {} lost", mine.player));
-            assert_eq!(row, &Session { id, ..mine });
+            assert_eq!(row, &StoredSession { id, ..mine });
         }
     }
 }

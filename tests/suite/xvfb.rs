@@ -181,7 +181,7 @@ fn automation_mode_shows_and_screenshots_the_debrief() {
         .find(|f| f.contains("team"))
         .expect("team screenshot");
     let (_, _, channels, pixels) = decode(&every.join(team));
-    let drawn = collector_dojo::game::screens::charts::PLAYER_COLOURS
+    let drawn = collector_dojo::game::widgets::charts::PLAYER_COLOURS
         .iter()
         .take(6)
         .filter(|c| count_near(&pixels, channels, [c.r(), c.g(), c.b()], 8) > 40)

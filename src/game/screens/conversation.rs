@@ -1,79 +1,22 @@
 //! The conversation: call log, the customer's portrait and mood (which visibly reacts after
 //! each choice), the notes panel, and the options, chosen by mouse or number keys 1–9.
 
-use super::{customer_panel, number_key, top_bar, tr, viewport_ui, warning};
 use crate::dialogue::{Conversation, Prompt};
 use crate::game::art::ArtIds;
-use crate::game::session::{Action, Notice, Screen, Session};
+use crate::game::session::{Action, Notice, Screen, Session, UiSet};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::game::widgets::play::{MoodShown, call_log, customer_panel, top_bar};
+use crate::game::widgets::{card, key, number_key, side_width, viewport_ui, warning};
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-/// The mood as drawn: it eases towards the real mood so a change is seen happening, and the
-/// last change is shown as +/− for a few seconds.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct MoodShown {
-    pub trust: f32,
-    pub stress: f32,
-    pub turns: usize,
-    pub delta: Option<(i32, i32)>,
-    pub delta_age: f32,
-}
-
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<MoodShown>()
-        // The window plugin registers it too; headless apps have none.
-        .add_message::<bevy::window::RequestRedraw>()
-        .add_systems(Update, ease_mood)
-        .add_systems(
-            bevy_egui::EguiPrimaryContextPass,
-            system
-                .in_set(super::UiSet)
-                .run_if(in_state(Screen::Conversation)),
-        );
-}
-
-fn ease_mood(
-    time: Res<Time>,
-    session: Option<Res<Session>>,
-    mut shown: ResMut<MoodShown>,
-    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
-) {
-    let Some(s) = session else { return };
-    let mood = s.conv.mood();
-    let turns = s.conv.turns().len();
-    if turns != shown.turns {
-        if turns > shown.turns {
-            let last = s.conv.turns()[turns - 1];
-            shown.delta = Some((
-                last.mood_after.trust - last.mood_before.trust,
-                last.mood_after.stress - last.mood_before.stress,
-            ));
-            shown.delta_age = 0.0;
-        } else {
-            // A new or replayed conversation starts from its own mood.
-            shown.trust = mood.trust as f32;
-            shown.stress = mood.stress as f32;
-            shown.delta = None;
-        }
-        shown.turns = turns;
-    }
-    let k = 1.0 - (-time.delta_secs() * 4.0).exp();
-    shown.trust += (mood.trust as f32 - shown.trust) * k;
-    shown.stress += (mood.stress as f32 - shown.stress) * k;
-    shown.delta_age += time.delta_secs();
-    if shown.delta_age > 4.0 {
-        shown.delta = None;
-    }
-    // The game draws only on change: keep frames coming while the bars move (about a second
-    // and a half). The +/− label goes with the once-a-second wake-up after its four seconds.
-    let moving = (mood.trust as f32 - shown.trust).abs() > 0.05
-        || (mood.stress as f32 - shown.stress).abs() > 0.05;
-    if moving {
-        redraw.write(bevy::window::RequestRedraw);
-    }
+    app.add_systems(
+        bevy_egui::EguiPrimaryContextPass,
+        system.in_set(UiSet).run_if(in_state(Screen::Conversation)),
+    );
 }
 
 fn system(
@@ -90,7 +33,7 @@ fn system(
     };
     let ctx = contexts.ctx_mut()?;
     let mut root = viewport_ui(ctx);
-    let view = View {
+    let view = ConversationView {
         lang: settings.lang,
         art: &art,
         player: &settings.player,
@@ -105,7 +48,7 @@ fn system(
 }
 
 /// What the conversation screen draws besides the conversation itself.
-pub struct View<'a> {
+pub struct ConversationView<'a> {
     pub lang: Lang,
     pub art: &'a ArtIds,
     pub player: &'a str,
@@ -115,11 +58,15 @@ pub struct View<'a> {
 }
 
 /// The conversation screen (call log, customer, options).
-pub fn ui_conversation(root: &mut egui::Ui, v: &View, conv: &Conversation) -> Option<Action> {
+pub fn ui_conversation(
+    root: &mut egui::Ui,
+    v: &ConversationView,
+    conv: &Conversation,
+) -> Option<Action> {
     let lang = v.lang;
     let mut action = None;
     egui::Panel::top("conv-top").show(root, |ui| top_bar(ui, v.art, lang, conv, v.player));
-    let side = super::side_width(root);
+    let side = side_width(root);
     egui::Panel::left("conv-customer")
         .exact_size(side)
         .show(root, |ui| {
@@ -139,7 +86,7 @@ pub fn ui_conversation(root: &mut egui::Ui, v: &View, conv: &Conversation) -> Op
             );
         } else {
             ui.label(
-                egui::RichText::new(tr(lang, "Wat zeg je?", "What do you say?"))
+                egui::RichText::new(lang.pick("Wat zeg je?", "What do you say?"))
                     .strong()
                     .color(theme::MUTED),
             );
@@ -169,19 +116,19 @@ pub fn ui_conversation(root: &mut egui::Ui, v: &View, conv: &Conversation) -> Op
         let s = &conv.book().scenario;
         if conv.turns().is_empty() {
             let fill = conv.fill();
-            super::card(ui, |ui| {
+            card(ui, |ui| {
                 ui.label(egui::RichText::new(fill.text(&s.context.role, lang)).strong());
                 ui.label(fill.text(&s.context.briefing, lang));
             });
         }
-        super::call_log(
+        call_log(
             ui,
             lang,
             conv,
             s.persona.name.split_whitespace().next().unwrap_or(""),
         );
     });
-    if super::key(root, egui::Key::Escape) {
+    if key(root, egui::Key::Escape) {
         action = Some(Action::Go(Screen::Picker));
     }
     action
@@ -208,7 +155,7 @@ mod tests {
         let mut h = Harness::new_ui_state(
             |ui, conv: &mut Conversation| {
                 let art = ArtIds::default();
-                let v = View {
+                let v = ConversationView {
                     lang: Lang::En,
                     art: &art,
                     player: "Anouk",

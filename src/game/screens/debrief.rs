@@ -2,13 +2,16 @@
 //! the principle behind each (a card explains it), the better option at each weak turn and
 //! where it would have led (the engine replays it), retry and replay from a turn.
 
-use super::{card, principle_chip, score_bar, tr, viewport_ui};
 use crate::dialogue::{Act, Conversation, Speaker};
 use crate::game::art::ArtIds;
 use crate::game::records::Records;
-use crate::game::session::{Action, Alternative, Screen, Session};
+use crate::game::session::{Action, Alternative, Screen, Session, UiSet};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::game::widgets::feedback::{
+    alternatives_ui, principle_chip, principle_window, scores_panel,
+};
+use crate::game::widgets::{card, key, primary, viewport_ui, warning};
 use crate::scenario::Principle;
 use crate::score::{Assessment, Band, Verdict};
 use crate::text::Lang;
@@ -32,9 +35,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Debrief), open_first_weak_turn)
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
-            system
-                .in_set(super::UiSet)
-                .run_if(in_state(Screen::Debrief)),
+            system.in_set(UiSet).run_if(in_state(Screen::Debrief)),
         );
 }
 
@@ -87,7 +88,7 @@ fn system(
     let ctx = contexts.ctx_mut()?;
     let mut root = viewport_ui(ctx);
     let mut st = state.clone();
-    let view = View {
+    let view = DebriefView {
         lang: settings.lang,
         art: &art,
         save_error: records.error.as_deref(),
@@ -109,7 +110,7 @@ fn system(
     Ok(())
 }
 
-pub struct View<'a> {
+pub struct DebriefView<'a> {
     pub lang: Lang,
     pub art: &'a ArtIds,
     pub save_error: Option<&'a str>,
@@ -118,7 +119,7 @@ pub struct View<'a> {
 /// The debrief screen.
 pub fn ui_debrief(
     root: &mut egui::Ui,
-    v: &View,
+    v: &DebriefView,
     conv: &Conversation,
     a: &Assessment,
     alternatives: &BTreeMap<usize, Vec<Alternative>>,
@@ -135,19 +136,18 @@ pub fn ui_debrief(
     egui::Panel::top("debrief-top").show(root, |ui| {
         ui.heading(format!(
             "{} — {}",
-            tr(lang, "Nabespreking", "Debrief"),
+            lang.pick("Nabespreking", "Debrief"),
             conv.fill().text(&s.title, lang)
         ));
     });
     egui::Panel::bottom("debrief-actions").show(root, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            if super::primary(ui, tr(lang, "Opnieuw (R)", "Retry (R)")).clicked() {
+            if primary(ui, lang.pick("Opnieuw (R)", "Retry (R)")).clicked() {
                 action = Some(Action::Retry);
             }
             if ui
-                .button(tr(
-                    lang,
+                .button(lang.pick(
                     "Vanaf de gekozen beurt opnieuw (F)",
                     "Replay from the selected turn (F)",
                 ))
@@ -156,13 +156,13 @@ pub fn ui_debrief(
                 action = Some(Action::ReplayFrom(state.selected.max(1)));
             }
             if ui
-                .button(tr(lang, "Scenario's (Esc)", "Scenarios (Esc)"))
+                .button(lang.pick("Scenario's (Esc)", "Scenarios (Esc)"))
                 .clicked()
             {
                 action = Some(Action::Go(Screen::Picker));
             }
             if ui
-                .button(tr(lang, "Geschiedenis (H)", "History (H)"))
+                .button(lang.pick("Geschiedenis (H)", "History (H)"))
                 .clicked()
             {
                 action = Some(Action::Go(Screen::History));
@@ -198,20 +198,7 @@ pub fn ui_debrief(
                     });
                 });
                 ui.add_space(6.0);
-                score_bar(ui, lang, tr(lang, "Empathie", "Empathy"), sc.empathy);
-                score_bar(
-                    ui,
-                    lang,
-                    tr(lang, "Feiten verzamelen", "Fact-gathering"),
-                    sc.fact_gathering,
-                );
-                score_bar(
-                    ui,
-                    lang,
-                    tr(lang, "Kwaliteit afspraak", "Agreement"),
-                    sc.agreement,
-                );
-                score_bar(ui, lang, tr(lang, "Naleving", "Compliance"), sc.compliance);
+                scores_panel(ui, lang, sc, false);
                 ui.add_space(8.0);
                 if let Some(p) = conv.agreed() {
                     let f = &s.persona.finances;
@@ -219,16 +206,16 @@ pub fn ui_debrief(
                     ui.label(
                         egui::RichText::new(format!(
                             "{}: {} × {}, {} {} {}{}",
-                            tr(lang, "Afspraak", "Agreement"),
+                            lang.pick("Afspraak", "Agreement"),
                             p.count,
                             money(p.amount, lang),
-                            tr(lang, "eerste over", "first in"),
+                            lang.pick("eerste over", "first in"),
                             p.days,
-                            tr(lang, "dagen", "days"),
+                            lang.pick("dagen", "days"),
                             if ok {
                                 ""
                             } else {
-                                tr(lang, " — onhaalbaar", " — unaffordable")
+                                lang.pick(" — onhaalbaar", " — unaffordable")
                             }
                         ))
                         .strong()
@@ -242,34 +229,30 @@ pub fn ui_debrief(
                 let m = conv.mood();
                 ui.label(format!(
                     "{}: {} {}, stress {}",
-                    tr(lang, "Stemming aan het eind", "Mood at the end"),
-                    tr(lang, "vertrouwen", "trust"),
+                    lang.pick("Stemming aan het eind", "Mood at the end"),
+                    lang.pick("vertrouwen", "trust"),
                     m.trust,
                     m.stress
                 ));
                 ui.add_space(8.0);
                 card(ui, |ui| {
                     ui.label(
-                        egui::RichText::new(tr(
-                            lang,
-                            "Wat er echt speelde",
-                            "What was really going on",
-                        ))
+                        egui::RichText::new(
+                            lang.pick("Wat er echt speelde", "What was really going on"),
+                        )
                         .strong(),
                     );
                     ui.label(conv.fill().text(&s.persona.situation, lang));
                 });
                 if let Some(e) = v.save_error {
-                    super::warning(ui, e);
+                    warning(ui, e);
                 }
             });
         });
 
     egui::CentralPanel::default().show(root, |ui| {
         ui.label(
-            egui::RichText::new(tr(
-                lang,
-                "Pijltjes: kies een beurt · Enter toon betere opties · P principe · F vanaf hier opnieuw · R opnieuw",
+            egui::RichText::new(lang.pick("Pijltjes: kies een beurt · Enter toon betere opties · P principe · F vanaf hier opnieuw · R opnieuw",
                 "Arrows: pick a turn · Enter show better options · P principle · F replay from here · R retry",
             ))
             .small()
@@ -288,17 +271,17 @@ pub fn ui_debrief(
                 let resp = frame.show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal(|ui| {
-                        ui.label(egui::RichText::new(format!("{} {n}", tr(lang, "Beurt", "Turn"))).strong().size(19.0));
+                        ui.label(egui::RichText::new(format!("{} {n}", lang.pick("Beurt", "Turn"))).strong().size(19.0));
                         let d = (t.mood_after.trust - t.mood_before.trust, t.mood_after.stress - t.mood_before.stress);
                         if d != (0, 0) {
-                            ui.label(egui::RichText::new(format!("{} {:+} · stress {:+}", tr(lang, "vertrouwen", "trust"), d.0, d.1)).small().color(theme::MUTED));
+                            ui.label(egui::RichText::new(format!("{} {:+} · stress {:+}", lang.pick("vertrouwen", "trust"), d.0, d.1)).small().color(theme::MUTED));
                         }
                         if weak.contains(&n) {
-                            ui.label(egui::RichText::new(tr(lang, "werkpunt", "to improve")).small().strong().color(theme::TERRACOTTA));
+                            ui.label(egui::RichText::new(lang.pick("werkpunt", "to improve")).small().strong().color(theme::TERRACOTTA));
                         }
                     });
                     for l in transcript.iter().filter(|l| l.turn == n && l.speaker != Speaker::Narrator).take(3) {
-                        let who = if l.speaker == Speaker::Trainee { tr(lang, "Jij", "You") } else { s.persona.name.split_whitespace().next().unwrap_or("") };
+                        let who = if l.speaker == Speaker::Trainee { lang.pick("Jij", "You") } else { s.persona.name.split_whitespace().next().unwrap_or("") };
                         ui.label(egui::RichText::new(format!("{who}: {}", l.text)).color(if l.speaker == Speaker::Trainee { theme::TEAL_DARK } else { theme::INK }));
                     }
                     for f in a.findings.iter().filter(|f| f.turn == n) {
@@ -318,7 +301,7 @@ pub fn ui_debrief(
                     }
                     if weak.contains(&n) {
                         let open = state.open.contains(&n);
-                        let label = if open { tr(lang, "Verberg andere opties", "Hide other options") } else { tr(lang, "Wat had beter gekund? (Enter)", "What would have been better? (Enter)") };
+                        let label = if open { lang.pick("Verberg andere opties", "Hide other options") } else { lang.pick("Wat had beter gekund? (Enter)", "What would have been better? (Enter)") };
                         if ui.button(label).clicked() {
                             toggle(&mut state.open, n);
                         }
@@ -326,12 +309,12 @@ pub fn ui_debrief(
                             match alternatives.get(&n) {
                                 Some(alts) => alternatives_ui(ui, lang, conv, alts),
                                 None => {
-                                    ui.label(tr(lang, "Even doorrekenen…", "Working it out…"));
+                                    ui.label(lang.pick("Even doorrekenen…", "Working it out…"));
                                 }
                             }
                         }
                     }
-                    if ui.small_button(tr(lang, "Vanaf deze beurt opnieuw spelen", "Replay from this turn")).clicked() {
+                    if ui.small_button(lang.pick("Vanaf deze beurt opnieuw spelen", "Replay from this turn")).clicked() {
                         action = Some(Action::ReplayFrom(n));
                     }
                 });
@@ -348,10 +331,10 @@ pub fn ui_debrief(
         });
     });
 
-    super::principle_window(root, v.art, lang, &mut state.card);
+    principle_window(root, v.art, lang, &mut state.card);
 
     // Keyboard: the debrief is fully usable without a mouse.
-    let k = |key| super::key(root, key);
+    let k = |k| key(root, k);
     if k(egui::Key::ArrowDown) && state.selected < turns {
         state.selected += 1;
         state.scroll = true;
@@ -393,69 +376,6 @@ pub fn ui_debrief(
 fn toggle(set: &mut BTreeSet<usize>, n: usize) {
     if !set.remove(&n) {
         set.insert(n);
-    }
-}
-
-pub(super) fn alternatives_ui(
-    ui: &mut egui::Ui,
-    lang: Lang,
-    conv: &Conversation,
-    alts: &[Alternative],
-) {
-    let best = alts
-        .iter()
-        .filter_map(|a| a.best.map(|(_, s)| s.overall))
-        .max();
-    let fill = conv.fill();
-    for alt in alts {
-        let is_best = alt.best.map(|(_, s)| s.overall) == best && !alt.chosen;
-        let tone = if alt.chosen {
-            theme::MUTED
-        } else if is_best {
-            theme::GREEN
-        } else {
-            theme::INK
-        };
-        egui::Frame::new()
-            .fill(if is_best {
-                egui::Color32::from_rgb(0xe6, 0xf3, 0xea)
-            } else {
-                egui::Color32::TRANSPARENT
-            })
-            .corner_radius(6.0)
-            .inner_margin(egui::Margin::same(8))
-            .show(ui, |ui| {
-                let tag = if alt.chosen {
-                    tr(lang, "Jouw keuze", "Your choice")
-                } else if is_best {
-                    tr(lang, "Beter", "Better")
-                } else {
-                    tr(lang, "Ook mogelijk", "Also possible")
-                };
-                ui.label(
-                    egui::RichText::new(format!("{tag}: “{}”", fill.text(&alt.text, lang)))
-                        .color(tone)
-                        .strong(),
-                );
-                if let Some(line) = &alt.next_line {
-                    ui.label(egui::RichText::new(format!("» {line}")).italics());
-                }
-                if let Some((ending, scores)) = alt.best {
-                    let b = Band::of(scores.overall);
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "{}: {} · {} {} ({})",
-                            tr(lang, "Best mogelijke afloop", "Best possible outcome"),
-                            ending.label().get(lang),
-                            tr(lang, "totaal", "overall"),
-                            scores.overall,
-                            b.label().get(lang)
-                        ))
-                        .small()
-                        .color(theme::band_colour(b)),
-                    );
-                }
-            });
     }
 }
 
@@ -514,7 +434,7 @@ mod tests {
         let mut h = Harness::new_ui_state(
             |ui, state: &mut (DebriefState, Option<Action>)| {
                 let art = ArtIds::default();
-                let v = View {
+                let v = DebriefView {
                     lang: Lang::En,
                     art: &art,
                     save_error: None,

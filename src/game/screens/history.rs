@@ -1,17 +1,19 @@
 //! The history screen: the player's scores over time per dimension (a chart), personal bests
 //! per scenario, the principles they break most often, and every session, newest first.
 
-use super::charts::{Series, measure_colour, score_chart};
-use super::{card, key, tr, viewport_ui};
+use crate::calendar::Date;
 use crate::game::art::ArtIds;
 use crate::game::records::Records;
-use crate::game::session::{Action, Screen};
+use crate::game::session::{Action, Screen, UiSet};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::game::widgets::charts::{Series, measure_colour, score_chart};
+use crate::game::widgets::feedback::{principle_chip, principle_window};
+use crate::game::widgets::{card, header, key, viewport_ui, warning};
 use crate::progress::{bests, broken_principles};
 use crate::scenario::Principle;
 use crate::score::Band;
-use crate::store::{Measure, Session as Record};
+use crate::store::{Measure, StoredSession};
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
@@ -19,9 +21,7 @@ use bevy_egui::{EguiContexts, egui};
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         bevy_egui::EguiPrimaryContextPass,
-        system
-            .in_set(super::UiSet)
-            .run_if(in_state(Screen::History)),
+        system.in_set(UiSet).run_if(in_state(Screen::History)),
     );
 }
 
@@ -45,7 +45,7 @@ fn system(
 ) -> Result {
     // Titles in the player's language where the scenario is loaded (stored titles are in the
     // language the session was played in).
-    let localised: Vec<Record> = records
+    let localised: Vec<StoredSession> = records
         .all_mine()
         .into_iter()
         .map(|r| {
@@ -56,7 +56,7 @@ fn system(
             r
         })
         .collect();
-    let mine: Vec<&Record> = localised.iter().collect();
+    let mine: Vec<&StoredSession> = localised.iter().collect();
     let ctx = contexts.ctx_mut()?;
     let mut root = viewport_ui(ctx);
     let action = egui::CentralPanel::default()
@@ -93,60 +93,21 @@ fn ending_label(lang: Lang, ending: Option<crate::scenario::Ending>) -> String {
     )
 }
 
-/// The header row with the screen's buttons; shared by history and team.
-pub(super) fn header(
-    ui: &mut egui::Ui,
-    lang: Lang,
-    title: String,
-    other: Screen,
-) -> Option<Action> {
-    let mut action = None;
-    ui.horizontal(|ui| {
-        ui.heading(title);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(tr(lang, "Terug (Esc)", "Back (Esc)")).clicked()
-                || key(ui, egui::Key::Escape)
-            {
-                action = Some(Action::Go(Screen::Title));
-            }
-            if ui
-                .button(tr(lang, "Scenario's (S)", "Scenarios (S)"))
-                .clicked()
-                || key(ui, egui::Key::S)
-            {
-                action = Some(Action::Go(Screen::Picker));
-            }
-            let (label, k) = match other {
-                Screen::Team => (tr(lang, "Team (T)", "Team (T)"), egui::Key::T),
-                _ => (
-                    tr(lang, "Mijn geschiedenis (H)", "My history (H)"),
-                    egui::Key::H,
-                ),
-            };
-            if ui.button(label).clicked() || key(ui, k) {
-                action = Some(Action::Go(other));
-            }
-        });
-    });
-    action
-}
-
 /// Three letters per measure for narrow tables (the full name is the hover text).
 fn abbreviation(lang: Lang, m: Measure) -> &'static str {
     match m {
-        Measure::Overall => tr(lang, "Tot", "All"),
+        Measure::Overall => lang.pick("Tot", "All"),
         Measure::Empathy => "Emp",
-        Measure::FactGathering => tr(lang, "Fei", "Fac"),
-        Measure::Agreement => tr(lang, "Afs", "Agr"),
-        Measure::Compliance => tr(lang, "Nal", "Com"),
+        Measure::FactGathering => lang.pick("Fei", "Fac"),
+        Measure::Agreement => lang.pick("Afs", "Agr"),
+        Measure::Compliance => lang.pick("Nal", "Com"),
     }
 }
 
-fn bests_card(ui: &mut egui::Ui, lang: Lang, records: &[&Record]) {
+fn bests_card(ui: &mut egui::Ui, lang: Lang, records: &[&StoredSession]) {
     card(ui, |ui| {
         ui.label(
-            egui::RichText::new(tr(
-                lang,
+            egui::RichText::new(lang.pick(
                 "Persoonlijke records per scenario",
                 "Personal bests per scenario",
             ))
@@ -188,21 +149,19 @@ fn principles_card(
     ui: &mut egui::Ui,
     lang: Lang,
     art: &ArtIds,
-    records: &[&Record],
+    records: &[&StoredSession],
     view: &mut HistoryView,
 ) {
     card(ui, |ui| {
         ui.label(
-            egui::RichText::new(tr(
-                lang,
+            egui::RichText::new(lang.pick(
                 "Principes die je het vaakst breekt",
                 "Principles you break most often",
             ))
             .strong(),
         );
         ui.label(
-            egui::RichText::new(tr(
-                lang,
+            egui::RichText::new(lang.pick(
                 "in hoeveel van je gesprekken",
                 "in how many of your sessions",
             ))
@@ -211,15 +170,14 @@ fn principles_card(
         );
         let broken = broken_principles(records);
         if broken.is_empty() {
-            ui.label(tr(
-                lang,
+            ui.label(lang.pick(
                 "Geen enkel principe gebroken. Knap!",
                 "No principle broken. Well done!",
             ));
         }
         for (p, n) in broken.into_iter().take(5) {
             ui.horizontal(|ui| {
-                if super::principle_chip(ui, art, lang, p) {
+                if principle_chip(ui, art, lang, p) {
                     view.card = Some(p);
                 }
                 ui.label(egui::RichText::new(format!("{n}/{}", records.len())).color(theme::MUTED));
@@ -229,7 +187,7 @@ fn principles_card(
 }
 
 /// The dimension lines of the chart, overall first.
-pub fn dimension_series(lang: Lang, records: &[&Record]) -> Vec<Series> {
+pub fn dimension_series(lang: Lang, records: &[&StoredSession]) -> Vec<Series> {
     Measure::ALL
         .iter()
         .map(|m| Series {
@@ -245,28 +203,27 @@ pub fn ui_history(
     ui: &mut egui::Ui,
     lang: Lang,
     player: &str,
-    records: &[&Record],
+    records: &[&StoredSession],
     error: Option<&str>,
     art: &ArtIds,
     view: &mut HistoryView,
 ) -> Option<Action> {
     let who = if player.is_empty() {
-        tr(lang, "(geen naam)", "(no name)").to_string()
+        lang.pick("(geen naam)", "(no name)").to_string()
     } else {
         player.to_string()
     };
     let action = header(
         ui,
         lang,
-        format!("{} — {who}", tr(lang, "Geschiedenis", "History")),
+        format!("{} — {who}", lang.pick("Geschiedenis", "History")),
         Screen::Team,
     );
     if let Some(e) = error {
-        super::warning(ui, e);
+        warning(ui, e);
     }
     if records.is_empty() {
-        ui.label(tr(
-            lang,
+        ui.label(lang.pick(
             "Nog geen gesprekken gespeeld.",
             "No conversations played yet.",
         ));
@@ -280,8 +237,8 @@ pub fn ui_history(
     scenarios.sort_unstable();
     scenarios.dedup_by_key(|s| s.0);
     ui.horizontal_wrapped(|ui| {
-        ui.label(tr(lang, "Scenario:", "Scenario:"));
-        ui.selectable_value(&mut view.scenario, None, tr(lang, "alle", "all"));
+        ui.label(lang.pick("Scenario:", "Scenario:"));
+        ui.selectable_value(&mut view.scenario, None, lang.pick("alle", "all"));
         for (id, title) in &scenarios {
             ui.selectable_value(
                 &mut view.scenario,
@@ -290,7 +247,7 @@ pub fn ui_history(
             );
         }
     });
-    let shown: Vec<&Record> = records
+    let shown: Vec<&StoredSession> = records
         .iter()
         .copied()
         .filter(|r| view.scenario.as_ref().is_none_or(|s| *s == r.scenario))
@@ -335,14 +292,14 @@ pub fn ui_history(
             },
         );
     });
-    super::principle_window(ui, art, lang, &mut view.card);
+    principle_window(ui, art, lang, &mut view.card);
     if key(ui, egui::Key::Escape) {
         view.card = None;
     }
     action
 }
 
-fn sessions_table(ui: &mut egui::Ui, lang: Lang, records: &[&Record]) {
+fn sessions_table(ui: &mut egui::Ui, lang: Lang, records: &[&StoredSession]) {
     // Both ways: a wide table must not widen the panel (and push the chart over the side).
     egui::ScrollArea::both()
         .id_salt("history-sessions")
@@ -353,15 +310,15 @@ fn sessions_table(ui: &mut egui::Ui, lang: Lang, records: &[&Record]) {
                 .num_columns(8)
                 .spacing([14.0, 5.0])
                 .show(ui, |ui| {
-                    ui.label(egui::RichText::new(tr(lang, "Datum", "Date")).strong());
+                    ui.label(egui::RichText::new(lang.pick("Datum", "Date")).strong());
                     ui.label(egui::RichText::new("Scenario").strong());
-                    ui.label(egui::RichText::new(tr(lang, "Afloop", "Ending")).strong());
+                    ui.label(egui::RichText::new(lang.pick("Afloop", "Ending")).strong());
                     for m in Measure::ALL.iter().skip(1).chain([&Measure::Overall]) {
                         ui.label(egui::RichText::new(m.label().get(lang)).strong());
                     }
                     ui.end_row();
                     for r in records.iter().rev() {
-                        let d = crate::calendar::Date::from_days(r.ended.div_euclid(86_400));
+                        let d = Date::from_days(r.ended.div_euclid(86_400));
                         ui.label(format!("{} {}", d.short(lang), d.year));
                         ui.label(crate::text::shorten(&r.title, 24))
                             .on_hover_text(&r.title);
@@ -381,8 +338,8 @@ mod tests {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
-    fn record(scenario: &str, overall: u8, ended: i64, debits: &[&str]) -> Record {
-        Record {
+    fn record(scenario: &str, overall: u8, ended: i64, debits: &[&str]) -> StoredSession {
+        StoredSession {
             id: 1,
             key: String::new(),
             player: "Anouk".into(),
@@ -429,7 +386,7 @@ mod tests {
             .with_size(egui::vec2(1280.0, 720.0))
             .build_ui_state(
                 |ui, view: &mut HistoryView| {
-                    let refs: Vec<&Record> = all.iter().collect();
+                    let refs: Vec<&StoredSession> = all.iter().collect();
                     ui_history(ui, Lang::En, "Anouk", &refs, None, &ArtIds::default(), view);
                 },
                 HistoryView::default(),
@@ -465,7 +422,7 @@ mod tests {
             record("ostrich", 35, 1000, &[]),
             record("ostrich", 72, 2000, &[]),
         ];
-        let refs: Vec<&Record> = all.iter().collect();
+        let refs: Vec<&StoredSession> = all.iter().collect();
         let series = dimension_series(Lang::Nl, &refs);
         assert_eq!(series.len(), 5);
         assert_eq!(series[0].name, "Totaal");

@@ -2,14 +2,14 @@
 //! first payment date), sees the total and end date, and sees only what they have uncovered
 //! of the customer's finances. The customer's answer appears in the call log.
 
-use super::{customer_panel, top_bar, tr, viewport_ui, warning};
 use crate::calendar::Date;
 use crate::dialogue::Conversation;
 use crate::game::art::ArtIds;
-use crate::game::screens::conversation::MoodShown;
-use crate::game::session::{Action, Notice, Screen, Session, WorkshopRun};
+use crate::game::session::{Action, Notice, Screen, Session, UiSet, WorkshopRun};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::game::widgets::play::{MoodShown, call_log, customer_panel, top_bar};
+use crate::game::widgets::{card, key, primary, side_width, viewport_ui, warning};
 use crate::plan::Plan;
 use crate::scenario::FactKind;
 use crate::text::Lang;
@@ -36,9 +36,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Negotiation), reset_draft)
         .add_systems(
             bevy_egui::EguiPrimaryContextPass,
-            system
-                .in_set(super::UiSet)
-                .run_if(in_state(Screen::Negotiation)),
+            system.in_set(UiSet).run_if(in_state(Screen::Negotiation)),
         );
 }
 
@@ -82,7 +80,7 @@ fn system(
     egui::Panel::top("neg-top").show(&mut root, |ui| {
         top_bar(ui, &art, lang, &session.conv, &settings.player)
     });
-    let side = super::side_width(&root);
+    let side = side_width(&root);
     egui::Panel::left("neg-customer")
         .exact_size(side)
         .show(&mut root, |ui| {
@@ -104,7 +102,7 @@ fn system(
     if d != draft.0 {
         draft.0 = d;
     }
-    if super::key(&root, egui::Key::Escape) {
+    if key(&root, egui::Key::Escape) {
         actions.write(Action::Go(Screen::Picker));
     }
     if let Some(a) = action {
@@ -125,11 +123,11 @@ pub fn ui_negotiation(
     let f = &s.persona.finances;
     let mut action = None;
     egui::Panel::bottom("neg-plan").show(ui, |ui| {
-        super::card(ui, |ui| {
-            ui.heading(tr(lang, "Stel een regeling voor", "Propose a plan"));
+        card(ui, |ui| {
+            ui.heading(lang.pick("Stel een regeling voor", "Propose a plan"));
             ui.columns(2, |cols| {
                 let ui = &mut cols[0];
-                ui.label(egui::RichText::new(tr(lang, "Wat je weet", "What you know")).strong());
+                ui.label(egui::RichText::new(lang.pick("Wat je weet", "What you know")).strong());
                 let known = |kind: FactKind| {
                     s.persona
                         .facts
@@ -143,9 +141,7 @@ pub fn ui_negotiation(
                         match value {
                             Some(v) => ui.label(egui::RichText::new(v).strong()),
                             None => ui.label(
-                                egui::RichText::new(tr(
-                                    lang,
-                                    "onbekend — vraag ernaar",
+                                egui::RichText::new(lang.pick("onbekend — vraag ernaar",
                                     "unknown — ask",
                                 ))
                                 .italics()
@@ -156,36 +152,36 @@ pub fn ui_negotiation(
                 };
                 row(
                     ui,
-                    tr(lang, "Openstaand:", "Owed:"),
+                    lang.pick("Openstaand:", "Owed:"),
                     Some(money(f.owed, lang)),
                 );
                 if known(FactKind::Dispute) && f.disputed > 0.0 {
                     row(
                         ui,
-                        tr(lang, "Waarvan betwist:", "Of which disputed:"),
+                        lang.pick("Waarvan betwist:", "Of which disputed:"),
                         Some(money(f.disputed, lang)),
                     );
                 }
                 row(
                     ui,
-                    tr(lang, "Inkomen per maand:", "Income per month:"),
+                    lang.pick("Inkomen per maand:", "Income per month:"),
                     known(FactKind::Income).then(|| money(f.monthly_income, lang)),
                 );
                 row(
                     ui,
-                    tr(lang, "Vaste lasten:", "Fixed costs:"),
+                    lang.pick("Vaste lasten:", "Fixed costs:"),
                     known(FactKind::Costs).then(|| money(f.fixed_costs, lang)),
                 );
                 row(
                     ui,
-                    tr(lang, "Kan betalen:", "Can pay:"),
+                    lang.pick("Kan betalen:", "Can pay:"),
                     known(FactKind::Capacity).then(|| {
                         format!(
                             "{} {} {} {}",
                             money(f.can_pay_monthly, lang),
-                            tr(lang, "per maand, over", "a month, in"),
+                            lang.pick("per maand, over", "a month, in"),
                             f.can_start_in_days,
-                            tr(lang, "dagen", "days")
+                            lang.pick("dagen", "days")
                         )
                     }),
                 );
@@ -195,28 +191,24 @@ pub fn ui_negotiation(
                 ui.add(
                     egui::Slider::new(&mut plan.amount, 1.0..=max_amount)
                         .step_by(1.0)
-                        .text(tr(lang, "€ per termijn", "€ per instalment")),
+                        .text(lang.pick("€ per termijn", "€ per instalment")),
                 );
-                ui.add(egui::Slider::new(&mut plan.count, 1..=60).text(tr(
-                    lang,
-                    "termijnen",
+                ui.add(egui::Slider::new(&mut plan.count, 1..=60).text(lang.pick("termijnen",
                     "instalments",
                 )));
-                ui.add(egui::Slider::new(&mut plan.days, 0..=90).text(tr(
-                    lang,
-                    "dagen tot de eerste",
+                ui.add(egui::Slider::new(&mut plan.days, 0..=90).text(lang.pick("dagen tot de eerste",
                     "days to the first",
                 )));
                 let first = today.plus_days(plan.days);
                 let last = first.plus_months(plan.count.saturating_sub(1));
                 ui.label(format!(
                     "{}: {}",
-                    tr(lang, "Eerste betaling", "First payment"),
+                    lang.pick("Eerste betaling", "First payment"),
                     first.show(lang)
                 ));
                 ui.label(format!(
                     "{}: {}",
-                    tr(lang, "Laatste betaling", "Last payment"),
+                    lang.pick("Laatste betaling", "Last payment"),
                     last.show(lang)
                 ));
                 let owe = f.undisputed();
@@ -228,9 +220,9 @@ pub fn ui_negotiation(
                 ui.label(
                     egui::RichText::new(format!(
                         "{}: {} {} {}",
-                        tr(lang, "Totaal", "Total"),
+                        lang.pick("Totaal", "Total"),
                         money(plan.total(), lang),
-                        tr(lang, "van", "of"),
+                        lang.pick("van", "of"),
                         money(owe, lang)
                     ))
                     .strong()
@@ -240,9 +232,7 @@ pub fn ui_negotiation(
             ui.add_space(6.0);
             shape_with_keys(ui, plan, f.owed);
             ui.label(
-                egui::RichText::new(tr(
-                    lang,
-                    "Toetsen: links/rechts bedrag (Shift: 10), op/neer termijnen, PgUp/PgDn dagen, Enter stelt voor",
+                egui::RichText::new(lang.pick("Toetsen: links/rechts bedrag (Shift: 10), op/neer termijnen, PgUp/PgDn dagen, Enter stelt voor",
                     "Keys: left/right amount (Shift: 10), up/down instalments, PgUp/PgDn days, Enter proposes",
                 ))
                 .small()
@@ -250,17 +240,17 @@ pub fn ui_negotiation(
             );
             let label = format!(
                 "{} {} × {}  (Enter)",
-                tr(lang, "Stel voor:", "Propose:"),
+                lang.pick("Stel voor:", "Propose:"),
                 plan.count,
                 money(plan.amount, lang)
             );
-            if super::primary(ui, &label).clicked() || super::key(ui, egui::Key::Enter) {
+            if primary(ui, &label).clicked() || key(ui, egui::Key::Enter) {
                 action = Some(Action::Propose(*plan));
             }
         });
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        super::call_log(
+        call_log(
             ui,
             lang,
             conv,

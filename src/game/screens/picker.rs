@@ -2,13 +2,13 @@
 //! principles it trains and the player's best score; files that fail validation are listed
 //! with their `check` message.
 
-use super::{card, key, number_key, picture, tr, viewport_ui, warning};
 use crate::game::art::{ArtIds, Expression};
 use crate::game::library::Library;
 use crate::game::records::Records;
-use crate::game::session::{Action, Notice, Screen};
+use crate::game::session::{Action, Notice, Screen, UiSet};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::game::widgets::{card, key, number_key, picture, primary, viewport_ui, warning};
 use crate::scenario::{Archetype, Principle};
 use crate::text::{Lang, Text};
 use bevy::prelude::*;
@@ -30,7 +30,7 @@ pub struct Card {
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         bevy_egui::EguiPrimaryContextPass,
-        system.in_set(super::UiSet).run_if(in_state(Screen::Picker)),
+        system.in_set(UiSet).run_if(in_state(Screen::Picker)),
     );
 }
 
@@ -89,16 +89,16 @@ pub fn ui_picker(
 ) -> Option<Action> {
     let mut action = None;
     ui.horizontal(|ui| {
-        ui.heading(tr(lang, "Kies een gesprek", "Choose a conversation"));
+        ui.heading(lang.pick("Kies een gesprek", "Choose a conversation"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button(tr(lang, "Geschiedenis (H)", "History (H)"))
+                .button(lang.pick("Geschiedenis (H)", "History (H)"))
                 .clicked()
                 || key(ui, egui::Key::H)
             {
                 action = Some(Action::Go(Screen::History));
             }
-            if ui.button(tr(lang, "Terug (Esc)", "Back (Esc)")).clicked()
+            if ui.button(lang.pick("Terug (Esc)", "Back (Esc)")).clicked()
                 || key(ui, egui::Key::Escape)
             {
                 action = Some(Action::Go(Screen::Title));
@@ -110,13 +110,12 @@ pub fn ui_picker(
     }
     if cards.is_empty() {
         ui.label(if ready {
-            tr(
-                lang,
+            lang.pick(
                 "Geen speelbare scenario's gevonden.",
                 "No playable scenarios found.",
             )
         } else {
-            tr(lang, "Scenario's laden…", "Loading scenarios…")
+            lang.pick("Scenario's laden…", "Loading scenarios…")
         });
     }
     if let Some(n) = number_key(ui)
@@ -158,7 +157,7 @@ fn scenario_card(ui: &mut egui::Ui, lang: Lang, art: &ArtIds, c: &Card, number: 
                     .color(theme::MUTED),
             );
             ui.horizontal(|ui| {
-                ui.label(tr(lang, "Moeilijkheid", "Difficulty"));
+                ui.label(lang.pick("Moeilijkheid", "Difficulty"));
                 for d in 1..=3u8 {
                     let (rect, _) =
                         ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
@@ -176,7 +175,7 @@ fn scenario_card(ui: &mut egui::Ui, lang: Lang, art: &ArtIds, c: &Card, number: 
                     ui.label(
                         egui::RichText::new(format!(
                             "{}: {b} ({})",
-                            tr(lang, "Jouw beste score", "Your best score"),
+                            lang.pick("Jouw beste score", "Your best score"),
                             band.label().get(lang)
                         ))
                         .strong()
@@ -185,7 +184,7 @@ fn scenario_card(ui: &mut egui::Ui, lang: Lang, art: &ArtIds, c: &Card, number: 
                 }
                 None => {
                     ui.label(
-                        egui::RichText::new(tr(lang, "Nog niet gespeeld", "Not played yet"))
+                        egui::RichText::new(lang.pick("Nog niet gespeeld", "Not played yet"))
                             .italics()
                             .color(theme::MUTED),
                     );
@@ -198,7 +197,7 @@ fn scenario_card(ui: &mut egui::Ui, lang: Lang, art: &ArtIds, c: &Card, number: 
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            egui::RichText::new(tr(lang, "Oefent:", "Trains:"))
+            egui::RichText::new(lang.pick("Oefent:", "Trains:"))
                 .small()
                 .strong(),
         );
@@ -211,8 +210,7 @@ fn scenario_card(ui: &mut egui::Ui, lang: Lang, art: &ArtIds, c: &Card, number: 
         egui::vec2(ui.available_width(), 44.0),
         egui::Layout::right_to_left(egui::Align::Center),
         |ui| {
-            if super::primary(ui, &format!("{}  ({number})", tr(lang, "Start", "Start"))).clicked()
-            {
+            if primary(ui, &format!("{}  ({number})", lang.pick("Start", "Start"))).clicked() {
                 start = true;
             }
         },

@@ -1,12 +1,12 @@
 //! The title screen: who is playing, for which team, in which language, at which size, and
 //! which results database (the local file or a team's shared server).
 
-use super::{key, primary, tr, viewport_ui};
 use crate::game::art::ArtIds;
 use crate::game::records::{Database, Records};
-use crate::game::session::{Action, Screen};
+use crate::game::session::{Action, Screen, UiSet};
 use crate::game::settings::{MAX_SCALE, MIN_SCALE, Settings};
 use crate::game::theme;
+use crate::game::widgets::{card, key, picture, primary, viewport_ui};
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
@@ -14,7 +14,7 @@ use bevy_egui::{EguiContexts, egui};
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         bevy_egui::EguiPrimaryContextPass,
-        system.in_set(super::UiSet).run_if(in_state(Screen::Title)),
+        system.in_set(UiSet).run_if(in_state(Screen::Title)),
     );
 }
 
@@ -81,8 +81,7 @@ fn database_row(
         if field.editing {
             let r = ui.add(
                 egui::TextEdit::singleline(&mut field.text)
-                    .hint_text(tr(
-                        lang,
+                    .hint_text(lang.pick(
                         "leeg: dit bestand · of postgres://naam:wachtwoord@server/db",
                         "empty: local file · or postgres://name:password@server/db",
                     ))
@@ -101,7 +100,8 @@ fn database_row(
         }
         ui.horizontal(|ui| {
             let what = if status.shown.is_empty() {
-                tr(lang, "alleen in het geheugen", "in memory only").to_string()
+                lang.pick("alleen in het geheugen", "in memory only")
+                    .to_string()
             } else {
                 crate::text::shorten(status.shown, 42)
             };
@@ -109,10 +109,10 @@ fn database_row(
                 .on_hover_text(status.shown);
             if status.fixed {
                 ui.label(
-                    egui::RichText::new(tr(lang, "(via --db)", "(set by --db)"))
+                    egui::RichText::new(lang.pick("(via --db)", "(set by --db)"))
                         .color(theme::MUTED),
                 );
-            } else if ui.button(tr(lang, "Wijzig…", "Change…")).clicked() {
+            } else if ui.button(lang.pick("Wijzig…", "Change…")).clicked() {
                 field.editing = true;
                 field.text = settings.db.clone();
             }
@@ -126,7 +126,7 @@ fn database_row(
                     egui::RichText::new(format!(
                         "✔ {} {}",
                         status.sessions,
-                        tr(lang, "gesprekken van jou", "of your sessions")
+                        lang.pick("gesprekken van jou", "of your sessions")
                     ))
                     .small()
                     .color(theme::MUTED),
@@ -149,7 +149,7 @@ pub fn ui_title(
     let mut action = None;
     ui.vertical_centered(|ui| {
         ui.add_space(30.0);
-        super::picture(ui, art.app, 110.0);
+        picture(ui, art.app, 110.0);
         ui.label(
             egui::RichText::new("collector-dojo")
                 .size(44.0)
@@ -157,56 +157,52 @@ pub fn ui_title(
                 .color(theme::TEAL_DARK),
         );
         ui.label(
-            egui::RichText::new(tr(
-                lang,
-                "Oefen moeilijke incassogesprekken. Verbind, vraag door, regel het samen.",
+            egui::RichText::new(lang.pick("Oefen moeilijke incassogesprekken. Verbind, vraag door, regel het samen.",
                 "Rehearse hard collections conversations. Connect, ask, solve it together.",
             ))
             .size(19.0)
             .color(theme::MUTED),
         );
         ui.add_space(24.0);
-        super::card(ui, |ui| {
+        card(ui, |ui| {
             ui.set_max_width(520.0);
             egui::Grid::new("title-form")
                 .num_columns(2)
                 .spacing([16.0, 12.0])
                 .show(ui, |ui| {
-                    ui.label(egui::RichText::new(tr(lang, "Naam", "Name")).strong());
+                    ui.label(egui::RichText::new(lang.pick("Naam", "Name")).strong());
                     ui.add(
                         egui::TextEdit::singleline(&mut settings.player)
-                            .hint_text(tr(lang, "Je naam", "Your name"))
+                            .hint_text(lang.pick("Je naam", "Your name"))
                             .desired_width(300.0),
                     );
                     ui.end_row();
                     ui.label(egui::RichText::new("Team").strong());
                     ui.add(
                         egui::TextEdit::singleline(&mut settings.team)
-                            .hint_text(tr(lang, "Je team", "Your team"))
+                            .hint_text(lang.pick("Je team", "Your team"))
                             .desired_width(300.0),
                     );
                     ui.end_row();
-                    ui.label(egui::RichText::new(tr(lang, "Taal", "Language")).strong());
+                    ui.label(egui::RichText::new(lang.pick("Taal", "Language")).strong());
                     ui.horizontal(|ui| {
                         ui.selectable_value(&mut settings.lang, Lang::Nl, "Nederlands");
                         ui.selectable_value(&mut settings.lang, Lang::En, "English");
                     });
                     ui.end_row();
-                    ui.label(egui::RichText::new(tr(lang, "Tekstgrootte", "Text size")).strong());
+                    ui.label(egui::RichText::new(lang.pick("Tekstgrootte", "Text size")).strong());
                     ui.horizontal(|ui| {
                         ui.add(
                             egui::Slider::new(&mut settings.ui_scale, MIN_SCALE..=MAX_SCALE)
                                 .step_by(0.05)
                                 .fixed_decimals(2),
                         );
-                        if ui.button(tr(lang, "Laptop", "Laptop")).clicked() {
+                        if ui.button(lang.pick("Laptop", "Laptop")).clicked() {
                             settings.ui_scale = 1.0;
                         }
                         if ui
                             .button("Beamer")
-                            .on_hover_text(tr(
-                                lang,
-                                "Groot, voor een projectiescherm",
+                            .on_hover_text(lang.pick("Groot, voor een projectiescherm",
                                 "Large, for a projector",
                             ))
                             .clicked()
@@ -216,7 +212,7 @@ pub fn ui_title(
                     });
                     ui.end_row();
                     ui.label(
-                        egui::RichText::new(tr(lang, "Resultaten", "Results")).strong(),
+                        egui::RichText::new(lang.pick("Resultaten", "Results")).strong(),
                     );
                     database_row(ui, lang, settings, field, status);
                     ui.end_row();
@@ -225,9 +221,7 @@ pub fn ui_title(
         ui.add_space(18.0);
         if primary(
             ui,
-            tr(
-                lang,
-                "Kies een scenario  (Enter)",
+            lang.pick("Kies een scenario  (Enter)",
                 "Choose a scenario  (Enter)",
             ),
         )
@@ -243,17 +237,17 @@ pub fn ui_title(
             ui.add_space(((ui.available_width() - w) / 2.0).max(0.0));
             for (label, k, screen) in [
                 (
-                    tr(lang, "Mijn geschiedenis  (H)", "My history  (H)"),
+                    lang.pick("Mijn geschiedenis  (H)", "My history  (H)"),
                     egui::Key::H,
                     Screen::History,
                 ),
                 (
-                    tr(lang, "Team en ranglijst  (T)", "Team and leaderboard  (T)"),
+                    lang.pick("Team en ranglijst  (T)", "Team and leaderboard  (T)"),
                     egui::Key::T,
                     Screen::Team,
                 ),
                 (
-                    tr(lang, "Workshop met de zaal  (W)", "Workshop with a room  (W)"),
+                    lang.pick("Workshop met de zaal  (W)", "Workshop with a room  (W)"),
                     egui::Key::W,
                     Screen::Workshops,
                 ),
@@ -269,9 +263,7 @@ pub fn ui_title(
         }
         ui.add_space(10.0);
         ui.label(
-            egui::RichText::new(tr(
-                lang,
-                "Toetsen: Enter verder · H geschiedenis · T team · W workshop · L taal · Tab en pijltjes om te kiezen",
+            egui::RichText::new(lang.pick("Toetsen: Enter verder · H geschiedenis · T team · W workshop · L taal · Tab en pijltjes om te kiezen",
                 "Keys: Enter continue · H history · T team · W workshop · L language · Tab and arrows to move",
             ))
             .small()

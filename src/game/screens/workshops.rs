@@ -2,11 +2,12 @@
 //! players and notes, or the `check` message of a broken one) and every scenario as a
 //! one-step workshop. Starting one opens the projected room screens.
 
-use super::{card, key, number_key, primary, tr, viewport_ui};
 use crate::game::library::Library;
-use crate::game::session::{Action, Screen};
+use crate::game::session::{Action, Screen, UiSet};
 use crate::game::settings::Settings;
 use crate::game::theme;
+use crate::game::widgets::{card, key, number_key, primary, viewport_ui, warning};
+use crate::scenario::LoadError;
 use crate::text::Lang;
 use crate::workshop::Workshop;
 use bevy::prelude::*;
@@ -20,14 +21,12 @@ pub struct WorkshopsDir(pub Option<PathBuf>);
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<WorkshopsDir>().add_systems(
         bevy_egui::EguiPrimaryContextPass,
-        system
-            .in_set(super::UiSet)
-            .run_if(in_state(Screen::Workshops)),
+        system.in_set(UiSet).run_if(in_state(Screen::Workshops)),
     );
 }
 
 /// A plan, or the `check` message of a broken one.
-pub type Listed = Result<Workshop, String>;
+pub type Listed = Result<Workshop, LoadError>;
 
 /// The plans in `dir`, each validated against the playable scenarios.
 pub fn plans(dir: Option<&std::path::Path>, known: &[String]) -> Vec<Listed> {
@@ -35,7 +34,7 @@ pub fn plans(dir: Option<&std::path::Path>, known: &[String]) -> Vec<Listed> {
     crate::scenario::discover_with(&[dir.to_path_buf()], &[crate::workshop::EXTENSION])
         .unwrap_or_default()
         .iter()
-        .map(|p| Workshop::load(p, known).map_err(|e| e.to_string()))
+        .map(|p| Workshop::load(p, known))
         .collect()
 }
 
@@ -107,9 +106,9 @@ pub fn ui_workshops(
 ) -> Option<Action> {
     let mut action = None;
     ui.horizontal(|ui| {
-        ui.heading(tr(lang, "Workshop", "Workshop"));
+        ui.heading(lang.pick("Workshop", "Workshop"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button(tr(lang, "Terug (Esc)", "Back (Esc)")).clicked()
+            if ui.button(lang.pick("Terug (Esc)", "Back (Esc)")).clicked()
                 || key(ui, egui::Key::Escape)
             {
                 action = Some(Action::Go(Screen::Title));
@@ -117,9 +116,7 @@ pub fn ui_workshops(
         });
     });
     ui.label(
-        egui::RichText::new(tr(
-            lang,
-            "Eén scherm voor de hele zaal: de klant spreekt, de zaal bespreekt en stemt, jij speelt de keuze. Scores pas in de nabespreking.",
+        egui::RichText::new(lang.pick("Eén scherm voor de hele zaal: de klant spreekt, de zaal bespreekt en stemt, jij speelt de keuze. Scores pas in de nabespreking.",
             "One screen for the whole room: the customer speaks, the room discusses and votes, you play the choice. Scores only in the debrief.",
         ))
         .color(theme::MUTED),
@@ -128,11 +125,10 @@ pub fn ui_workshops(
     // The room differs every time the plan is given: the names typed here are compared with
     // each one's own results after the debrief.
     ui.horizontal(|ui| {
-        ui.label(tr(lang, "Wie zit er in de zaal?", "Who is in the room?"));
+        ui.label(lang.pick("Wie zit er in de zaal?", "Who is in the room?"));
         ui.add(
             egui::TextEdit::singleline(participants)
-                .hint_text(tr(
-                    lang,
+                .hint_text(lang.pick(
                     "namen, gescheiden door komma's (anders die van het plan)",
                     "names, separated by commas (otherwise the plan's)",
                 ))
@@ -145,9 +141,7 @@ pub fn ui_workshops(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if plans.is_empty() {
-                ui.label(tr(
-                    lang,
-                    "Nog geen workshopplannen. Maak er een in workshops/<naam>.workshop.ron (zie docs/workshop-format.md).",
+                ui.label(lang.pick("Nog geen workshopplannen. Maak er een in workshops/<naam>.workshop.ron (zie docs/workshop-format.md).",
                     "No workshop plans yet. Write one in workshops/<name>.workshop.ron (see docs/workshop-format.md).",
                 ));
             }
@@ -160,7 +154,7 @@ pub fn ui_workshops(
                                 .strong(),
                         );
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            if primary(ui, tr(lang, "Start", "Start")).clicked() {
+                            if primary(ui, lang.pick("Start", "Start")).clicked() {
                                 action = Some(Action::StartWorkshop(for_room(w, participants)));
                             }
                         });
@@ -170,14 +164,14 @@ pub fn ui_workshops(
                     ui.label(format!(
                         "{} {}: {}",
                         steps.len(),
-                        tr(lang, "stappen", "steps"),
+                        lang.pick("stappen", "steps"),
                         steps.join(", ")
                     ));
                     if !w.plan.players.is_empty() && typed_names(participants).is_none() {
                         ui.label(
                             egui::RichText::new(format!(
                                 "{}: {}",
-                                tr(lang, "Deelnemers", "Participants"),
+                                lang.pick("Deelnemers", "Participants"),
                                 w.plan.players.join(", ")
                             ))
                             .color(theme::MUTED),
@@ -190,11 +184,11 @@ pub fn ui_workshops(
                 ui.add_space(6.0);
             }
             for e in plans.iter().filter_map(|p| p.as_ref().err()) {
-                super::warning(ui, e);
+                warning(ui, &e.to_string());
             }
             ui.add_space(8.0);
             ui.label(
-                egui::RichText::new(tr(lang, "Of één scenario met de zaal:", "Or one scenario with the room:"))
+                egui::RichText::new(lang.pick("Of één scenario met de zaal:", "Or one scenario with the room:"))
                     .strong(),
             );
             ui.horizontal_wrapped(|ui| {
@@ -252,7 +246,13 @@ mod tests {
         let plan = plan();
         let mut h = chooser(vec![
             Ok(plan.clone()),
-            Err("workshops/kapot.workshop.ron:3:5: unknown scenario `x`".to_string()),
+            Err(LoadError::Invalid {
+                path: "workshops/kapot.workshop.ron".into(),
+                problems: vec![crate::scenario::Problem {
+                    pos: crate::scenario::Pos { line: 3, col: 5 },
+                    message: "unknown scenario `x`".into(),
+                }],
+            }),
         ]);
         h.run();
         assert!(h.query_by_label_contains("Deelnemers: Anouk").is_some());
