@@ -41,6 +41,13 @@ pub enum Command {
         /// Files or folders (searched for *.scenario.ron); default: the scenarios folder.
         paths: Vec<PathBuf>,
     },
+    /// Hold the rubric against expert trainers' judgements: play every transcript of the
+    /// calibration files in DIR and print, per dimension, the trainer's band beside the score.
+    Calibrate {
+        /// Folder of `<scenario>.calibration.ron` files.
+        #[arg(default_value = "tests/calibration")]
+        dir: PathBuf,
+    },
     /// Play one path headlessly and print the transcript and the score report.
     Run {
         /// A scenario id from the scenarios folder, or a path to a .scenario.ron file.
@@ -223,6 +230,11 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
     };
     let io = |e: std::io::Error| Failure::new(format!("cannot write output: {e}"));
     match command {
+        Command::Calibrate { dir } => {
+            let c = crate::calibration::calibrate(&dir, &cli.scenarios)
+                .map_err(|e| Failure::new(e.to_string()))?;
+            write!(out, "{}", c.table()).map_err(io)
+        }
         Command::Check { paths } => {
             let paths = if paths.is_empty() {
                 // The scenarios, and the workshop plans next to them if there are any.

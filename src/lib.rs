@@ -5,6 +5,7 @@
 //! is a thin layer on it behind the default `game` feature.
 
 pub mod calendar;
+pub mod calibration;
 pub mod class;
 pub mod cli;
 pub mod dialogue;

@@ -2,6 +2,7 @@
 //! one of them linked the game; one link instead of eight is most of CI's test build.
 
 mod broken_files;
+mod calibration;
 mod cli;
 mod game_app;
 mod order;
