@@ -5,6 +5,7 @@ use crate::dialogue::{Conversation, Line, Speaker};
 use crate::plan::Plan;
 use crate::scenario::Fill;
 use crate::scenario::{Ending, Mood};
+use crate::score::miti::{Profile, Tier};
 use crate::score::{Assessment, Band, Dimension, Scores, Verdict, assess};
 use crate::text::Lang;
 use crate::text::money;
@@ -32,6 +33,8 @@ pub struct Report {
     pub band: Band,
     pub bands: Bands,
     pub findings: Vec<FindingOut>,
+    /// The MITI profile: reflections to questions, complex reflections, MI-(non-)adherent.
+    pub miti: MitiOut,
     /// The customer's mood at the end.
     pub mood: Mood,
     /// The plan both sides agreed to, if any.
@@ -49,6 +52,31 @@ pub struct Bands {
     pub fact_gathering: Band,
     pub agreement: Band,
     pub compliance: Band,
+}
+
+/// The MITI profile with each summary against its thresholds.
+#[derive(Debug, Clone, Serialize)]
+pub struct MitiOut {
+    #[serde(flatten)]
+    pub counts: Profile,
+    /// Reflections per question (`null` without questions).
+    pub reflection_to_question: Option<f64>,
+    pub reflection_to_question_tier: Tier,
+    /// Complex reflections as a share of reflections (`null` without reflections).
+    pub complex_share: Option<f64>,
+    pub complex_tier: Tier,
+}
+
+impl From<Profile> for MitiOut {
+    fn from(p: Profile) -> MitiOut {
+        MitiOut {
+            reflection_to_question: p.ratio(),
+            reflection_to_question_tier: p.ratio_tier(),
+            complex_share: p.complex_share(),
+            complex_tier: p.complex_tier(),
+            counts: p,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -183,6 +211,7 @@ impl Report {
                 compliance: Band::of(sc.compliance),
             },
             findings,
+            miti: a.miti.into(),
             mood: conv.mood(),
             agreement,
             facts,
@@ -273,6 +302,7 @@ impl Report {
             self.mood.trust,
             self.mood.stress
         );
+        let _ = writeln!(out, "MITI: {}", self.miti.counts.describe(self.lang));
         let _ = writeln!(out, "\n== {} ==", l("Bevindingen", "Findings"));
         for f in &self.findings {
             let mark = match f.verdict {

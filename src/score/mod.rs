@@ -7,6 +7,7 @@
 
 mod agreement;
 mod channel;
+pub mod miti;
 mod notes;
 mod rules;
 
@@ -138,6 +139,8 @@ pub struct Finding {
 pub struct Assessment {
     pub scores: Scores,
     pub findings: Vec<Finding>,
+    /// How the trainee talked, MITI's way (does not feed the scores).
+    pub miti: miti::Profile,
 }
 
 // The rubric's numbers. README "How a score is made" documents each.
@@ -410,6 +413,7 @@ pub fn assess(conv: &Conversation) -> Assessment {
     let mut findings = sheet.findings;
     findings.sort_by_key(|f| f.turn);
     Assessment {
+        miti: miti::Profile::of(conv),
         scores: Scores {
             empathy,
             fact_gathering,
@@ -446,6 +450,35 @@ mod tests {
         assert_eq!(Band::of(40), Band::Fair);
         assert_eq!(Band::of(60), Band::Good);
         assert_eq!(Band::of(80), Band::Excellent);
+    }
+
+    #[test]
+    fn the_miti_profile_counts_what_the_trainee_said() {
+        let plan = Some(Plan {
+            amount: 50.0,
+            count: 6,
+            days: 10,
+        });
+        // ask: open question + affirm; together: collaboration + open question; thank: a
+        // summary (a complex reflection) + appreciation.
+        let m = play("ask,together,thank", plan).miti;
+        assert_eq!(
+            m,
+            miti::Profile {
+                reflections: 1,
+                complex_reflections: 1,
+                questions: 2,
+                open_questions: 2,
+                adherent: 2,
+                non_adherent: 0,
+            }
+        );
+        assert_eq!(m.ratio(), Some(0.5));
+        assert_eq!(m.ratio_tier(), miti::Tier::BelowFair);
+        assert_eq!(m.complex_tier(), miti::Tier::Good);
+        // A judgement at the close, and a threat (a false legal one too), are MI-non-adherent.
+        assert_eq!(play("ask,together,warn", plan).miti.non_adherent, 1);
+        assert_eq!(play("threat", None).miti.non_adherent, 2);
     }
 
     #[test]

@@ -53,6 +53,23 @@ fn run_json_has_the_documented_fields() {
     }
     assert!(v["mood"]["trust"].as_i64().is_some() && v["mood"]["stress"].as_i64().is_some());
     assert_eq!(v["agreement"]["affordable"], true);
+    // The MITI profile, each summary against MITI's thresholds.
+    let m = &v["miti"];
+    for count in [
+        "reflections",
+        "complex_reflections",
+        "questions",
+        "open_questions",
+        "adherent",
+        "non_adherent",
+    ] {
+        assert!(m[count].as_u64().is_some(), "miti.{count}: {m}");
+    }
+    assert!(
+        ["below_fair", "fair", "good"]
+            .contains(&m["reflection_to_question_tier"].as_str().unwrap())
+    );
+    assert!(["below_fair", "fair", "good"].contains(&m["complex_tier"].as_str().unwrap()));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::game::session::{Action, Alternative, Screen, Session, UiSet};
 use crate::game::settings::Settings;
 use crate::game::theme;
 use crate::game::widgets::feedback::{
-    alternatives_ui, principle_chip, principle_window, scores_panel,
+    alternatives_ui, miti_panel, principle_chip, principle_window, scores_panel,
 };
 use crate::game::widgets::{card, key, primary, viewport_ui, warning};
 use crate::scenario::Principle;
@@ -234,6 +234,8 @@ pub fn ui_debrief(
                     m.trust,
                     m.stress
                 ));
+                ui.add_space(8.0);
+                miti_panel(ui, lang, &a.miti);
                 ui.add_space(8.0);
                 card(ui, |ui| {
                     ui.label(
@@ -469,6 +471,15 @@ mod tests {
                 .next()
                 .is_some(),
             "findings name their principle"
+        );
+        assert!(
+            h.query_all_by_label("Conversation profile (MITI)")
+                .next()
+                .is_some()
+                && h.query_all_by_label("Reflections per question")
+                    .next()
+                    .is_some(),
+            "the debrief shows the MITI profile"
         );
         h.key_press(egui::Key::P);
         h.run();

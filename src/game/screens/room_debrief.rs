@@ -11,7 +11,7 @@ use crate::game::session::{Action, Alternative, Screen, Session, UiSet, Workshop
 use crate::game::settings::Settings;
 use crate::game::theme;
 use crate::game::widgets::feedback::{
-    alternatives_ui, principle_chip, principle_window, scores_panel,
+    alternatives_ui, miti_panel, principle_chip, principle_window, scores_panel,
 };
 use crate::game::widgets::{PROJECTED_LINE, PROJECTED_OPTION, card, key, viewport_ui, warning};
 use crate::progress::{Comparison, compare};
@@ -480,6 +480,8 @@ fn scores_page(ui: &mut egui::Ui, v: &RoomDebriefView, a: &Assessment) {
             .strong(),
     );
     scores_panel(ui, lang, sc, true);
+    ui.add_space(10.0);
+    miti_panel(ui, lang, &a.miti);
     ui.add_space(10.0);
     if v.players.is_empty() {
         ui.label(egui::RichText::new(lang.pick("Typ bij de start van de workshop wie er in de zaal zit (of zet hen in het plan bij players) om de zaal met ieders eigen resultaten te vergelijken.", "Type who is in the room when starting the workshop (or list them in the plan's players) to compare the room with everyone's own results.")).color(theme::MUTED));

@@ -7,6 +7,7 @@ use crate::game::art::ArtIds;
 use crate::game::session::Alternative;
 use crate::game::theme;
 use crate::scenario::Principle;
+use crate::score::miti::{Profile, Tier};
 use crate::score::{Band, Dimension, Scores, overall_label};
 use crate::text::Lang;
 use bevy_egui::egui;
@@ -104,6 +105,86 @@ pub fn scores_panel(ui: &mut egui::Ui, lang: Lang, scores: Scores, overall: bool
     if overall {
         score_bar(ui, lang, overall_label().get(lang), scores.overall);
     }
+}
+
+/// The MITI profile: each summary with its value and where it stands against MITI's fair and
+/// good thresholds (the thresholds on hover), then the MI-adherent and MI-non-adherent counts.
+pub fn miti_panel(ui: &mut egui::Ui, lang: Lang, p: &Profile) {
+    let colour = |t: Tier| match t {
+        Tier::Good => theme::GREEN,
+        Tier::Fair => theme::GOLD,
+        Tier::BelowFair => theme::TERRACOTTA,
+    };
+    ui.label(
+        egui::RichText::new(lang.pick("Gespreksprofiel (MITI)", "Conversation profile (MITI)"))
+            .strong(),
+    );
+    let ratio = p
+        .ratio()
+        .map_or_else(|| "–".to_string(), |r| format!("{r:.1}"));
+    let share = p
+        .complex_share()
+        .map_or_else(|| "–".to_string(), |s| format!("{:.0}%", 100.0 * s));
+    let rows = [
+        (
+            lang.pick("Reflecties per vraag", "Reflections per question"),
+            format!("{} : {} = {ratio}", p.reflections, p.questions),
+            Some(p.ratio_tier()),
+            lang.pick(
+                "MITI: redelijk vanaf 1 reflectie per vraag, goed vanaf 2",
+                "MITI: fair from 1 reflection per question, good from 2",
+            ),
+        ),
+        (
+            lang.pick("Complexe reflecties", "Complex reflections"),
+            format!("{} / {} = {share}", p.complex_reflections, p.reflections),
+            Some(p.complex_tier()),
+            lang.pick(
+                "MITI: redelijk vanaf 40% van de reflecties, goed vanaf 50%",
+                "MITI: fair from 40% of reflections, good from 50%",
+            ),
+        ),
+        (
+            lang.pick("MI-consistent", "MI-adherent"),
+            p.adherent.to_string(),
+            None,
+            lang.pick(
+                "bevestigen, samenwerking zoeken, autonomie benadrukken",
+                "affirming, seeking collaboration, emphasising autonomy",
+            ),
+        ),
+        (
+            lang.pick("MI-inconsistent", "MI-non-adherent"),
+            p.non_adherent.to_string(),
+            None,
+            lang.pick(
+                "oordelen, ongevraagd adviseren, confronteren, dreigen",
+                "judging, unasked-for advice, confronting, threatening",
+            ),
+        ),
+    ];
+    egui::Grid::new("miti")
+        .num_columns(2)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            for (i, (label, value, tier, hint)) in rows.into_iter().enumerate() {
+                ui.label(label).on_hover_text(hint);
+                ui.horizontal(|ui| {
+                    let bad = i == 3 && p.non_adherent > 0;
+                    ui.label(egui::RichText::new(value).color(if bad {
+                        theme::TERRACOTTA
+                    } else {
+                        theme::INK
+                    }))
+                    .on_hover_text(hint);
+                    if let Some(t) = tier {
+                        ui.label(egui::RichText::new(t.label().get(lang)).color(colour(t)))
+                            .on_hover_text(hint);
+                    }
+                });
+                ui.end_row();
+            }
+        });
 }
 
 /// The options offered at a turn, each with the customer's next line and the best ending it
