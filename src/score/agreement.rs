@@ -65,7 +65,7 @@ const NO_CAP: f64 = 100.0;
 /// Agreement quality: the sum of its findings' points, capped by the kind of ending.
 pub(super) fn agreement(conv: &Conversation, sheet: &mut Sheet, input: AgreementInput) -> u8 {
     let deal = Deal::new(conv, &input);
-    deal.above_known_capacity(sheet);
+    let guessed = deal.guessed_proposal(sheet);
     let cap = match input.ending {
         Some(e @ (Ending::Arrangement | Ending::PaidInFull)) => deal.settled(sheet, e),
         Some(e @ Ending::DisputeResolved) => deal.dispute_resolved(sheet, e),
@@ -76,8 +76,13 @@ pub(super) fn agreement(conv: &Conversation, sheet: &mut Sheet, input: Agreement
         ) => deal.no_deal(sheet, e),
         None => NO_CAP,
     };
-    clamp(sheet.sum(A).min(cap))
+    clamp(sheet.sum(A).min(cap).min(guessed))
 }
+
+/// The most a plan the trainee guessed (named before asking what the customer can pay, or above
+/// what they said) leaves agreement, whatever the customer answered: the same trainee
+/// behaviour scores the same whether a cornered customer says yes or a calmer one counters.
+const GUESSED_CAP: f64 = 40.0;
 
 impl<'a> Deal<'a> {
     fn new(conv: &'a Conversation, input: &AgreementInput) -> Deal<'a> {
@@ -113,19 +118,27 @@ impl<'a> Deal<'a> {
         }
     }
 
-    /// Proposing more than the customer said they can pay is filling in for them, even when
-    /// their counter-offer rescues the plan.
-    fn above_known_capacity(&self, sheet: &mut Sheet) {
-        if let (Some(t), Some(p)) = (self.proposal_turn, self.conv.proposal()) {
-            let knew_capacity = t.known_before & self.capacity_bits != 0;
-            if knew_capacity && p.amount > self.f.can_pay_monthly + 0.005 {
-                let note = Note::ProposedAboveKnownCapacity {
-                    amount: p.amount,
-                    capacity: self.f.can_pay_monthly,
-                };
-                sheet.add(t.number, Principle::Nivea, A, -10, Debit, note);
-            }
+    /// A plan the trainee named before asking what the customer can pay, or above what they
+    /// said, is filling in for them (NIVEA), even when their counter-offer rescues it; returns
+    /// the cap it puts on agreement.
+    fn guessed_proposal(&self, sheet: &mut Sheet) -> f64 {
+        let (Some(t), Some(p)) = (self.proposal_turn, self.conv.proposal()) else {
+            return NO_CAP;
+        };
+        let knew_capacity = t.known_before & self.capacity_bits != 0;
+        if !knew_capacity {
+            // Explained where it happened: fact-gathering's `ProposedBlind` at this turn.
+            return GUESSED_CAP;
         }
+        if p.amount > self.f.can_pay_monthly + 0.005 {
+            let note = Note::ProposedAboveKnownCapacity {
+                amount: p.amount,
+                capacity: self.f.can_pay_monthly,
+            };
+            sheet.add(t.number, Principle::Nivea, A, -10, Debit, note);
+            return GUESSED_CAP;
+        }
+        NO_CAP
     }
 
     /// An arrangement or payment in full: the plan reached and judged, then its content.
@@ -384,14 +397,20 @@ impl<'a> Deal<'a> {
         } else {
             sheet.add(turn, Principle::Nivea, A, 0, Debit, Note::PlanWithoutFacts);
         }
-        if knew && !affordable && self.conv.proposal() == Some(p) {
+        // Agreeing the trainee's own plan that the customer cannot keep is unfair treatment
+        // whether or not they knew: forbearance means checking affordability first.
+        if !affordable && self.conv.proposal() == Some(p) {
             sheet.add(
                 turn,
                 Principle::FairTreatment,
                 Dimension::Compliance,
                 -20,
                 Debit,
-                Note::PressedUnaffordable,
+                if knew {
+                    Note::PressedUnaffordable
+                } else {
+                    Note::AgreedUnchecked
+                },
             );
         }
         match (affordable, covers) {

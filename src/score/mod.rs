@@ -1,5 +1,5 @@
-//! The rubric: one set of rules for every scenario, from behaviour codes, facts uncovered, mood
-//! and outcome to four dimension scores and a list of explained findings.
+//! The rubric: one set of rules for every scenario, from behaviour codes, facts uncovered and
+//! the outcome to four dimension scores and a list of explained findings.
 //!
 //! Options never carry points; the numbers live here and in [`rules`] and [`agreement`],
 //! once, and the README's "How a score is made" section documents them. Change one and the
@@ -18,7 +18,9 @@ use crate::dialogue::{Act, Conversation};
 use crate::scenario::{Code, Ending, FactKind, Principle};
 use crate::text::Text;
 use agreement::AgreementInput;
-use rules::{Sheet, clamp, code_rule, codes_of, empathy_side_effect, fact_bits, relational};
+use rules::{
+    Sheet, clamp, code_rule, codes_of, fact_bits, filling_in, relational, roadblock, slip_points,
+};
 use serde::{Deserialize, Serialize};
 
 /// The four scored dimensions.
@@ -145,13 +147,17 @@ pub struct Assessment {
 
 // The rubric's numbers. README "How a score is made" documents each.
 const RELATIONAL_TARGET: f64 = 0.5;
-const EMPATHY_CONNECT: f64 = 65.0;
-const EMPATHY_TRUST: f64 = 35.0;
+/// A poor channel for the mission weighs half a roadblock turn.
+const POOR_CHANNEL: f64 = 0.5;
 const FACT_SHARE: f64 = 70.0;
 const FACT_QUESTIONS: f64 = 30.0;
 const QUESTIONS_TARGET: f64 = 3.0;
 /// A compliance breach, or giving the claim away, caps the overall score below "good".
 const OVERALL_CAP: u8 = 59;
+/// A slip against the principles keeps its dimension and the overall score below "excellent".
+const GOOD_CAP: u8 = 79;
+/// Intimidation, a false legal threat or disclosure to others: compliance "needs work".
+const NEEDS_WORK_CAP: u8 = 39;
 
 /// Scores a conversation (finished or not; an unfinished one is scored as it stands).
 pub fn assess(conv: &Conversation) -> Assessment {
@@ -176,6 +182,13 @@ pub fn assess(conv: &Conversation) -> Assessment {
     );
     let capacity_bits = fact_bits(book, &[FactKind::Income, FactKind::Capacity]);
 
+    // The length of the conversation a slip is a share of.
+    let n = turns
+        .iter()
+        .filter(|t| matches!(t.act, Act::Choice(_)))
+        .count();
+    let mut poor_channel = false;
+
     // Per turn: codes, probes, facts.
     let (mut choice_turns, mut relational_sum) = (0usize, 0.0f64);
     let (mut open_q, mut closed_q, mut reflections) = (0usize, 0usize, 0usize);
@@ -192,8 +205,9 @@ pub fn assess(conv: &Conversation) -> Assessment {
                     let (v, p) = match fit {
                         Fit::Good => (Credit, 0),
                         Fit::Ok => (Credit, 0),
-                        Fit::Poor => (Debit, -10),
+                        Fit::Poor => (Debit, slip_points(POOR_CHANNEL, n)),
                     };
+                    poor_channel |= fit == Fit::Poor;
                     sheet.add(
                         t.number,
                         Principle::ThreeM,
@@ -218,6 +232,14 @@ pub fn assess(conv: &Conversation) -> Assessment {
                 choice_turns += 1;
                 let codes = codes_of(book, t);
                 let mut r = 0.0;
+                // One turn spoils at most one turn's share of each dimension, however many
+                // slips it holds.
+                let (mut spent_empathy, mut spent_facts) = (0.0f64, 0.0f64);
+                let share = |spent: &mut f64, w: f64| {
+                    let w = w.min(1.0 - *spent).max(0.0);
+                    *spent += w;
+                    slip_points(w, n)
+                };
                 for &code in codes {
                     r += relational(code);
                     match code {
@@ -239,7 +261,7 @@ pub fn assess(conv: &Conversation) -> Assessment {
                                 t.number,
                                 Principle::Oma,
                                 Empathy,
-                                -8,
+                                share(&mut spent_empathy, roadblock(Code::PrematureAdvice)),
                                 Debit,
                                 Note::ReferTooEarly,
                             );
@@ -256,14 +278,20 @@ pub fn assess(conv: &Conversation) -> Assessment {
                         continue;
                     }
                     let (principle, dim, verdict, points) = code_rule(code, archetype);
+                    // A slip on connection or asking costs its share of the conversation.
+                    let points = match (dim, verdict) {
+                        (Empathy, Debit) => share(&mut spent_empathy, roadblock(code)),
+                        (FactGathering, Debit) => share(&mut spent_facts, filling_in(code)),
+                        _ => points,
+                    };
                     sheet.add(t.number, principle, dim, points, verdict, Note::Code(code));
-                    let side = empathy_side_effect(code);
-                    if side != 0 {
+                    // A threat is felt before it is illegal: it breaks the connection too.
+                    if dim == Compliance && roadblock(code) > 0.0 {
                         sheet.add(
                             t.number,
                             Principle::LowerTheThreat,
                             Empathy,
-                            side,
+                            share(&mut spent_empathy, roadblock(code)),
                             Debit,
                             Note::Code(code),
                         );
@@ -298,6 +326,18 @@ pub fn assess(conv: &Conversation) -> Assessment {
                 }
             }
             Act::Proposal { response, .. } => {
+                // Naming an amount before asking what the customer can pay is filling in for
+                // them (NIVEA), whatever they answer.
+                if !proposed && t.known_before & capacity_bits == 0 {
+                    sheet.add(
+                        t.number,
+                        Principle::Nivea,
+                        FactGathering,
+                        slip_points(filling_in(Code::FillIn), n),
+                        Debit,
+                        Note::ProposedBlind,
+                    );
+                }
                 proposed = true;
                 if response == crate::dialogue::Response::Accept && agreed_turn.is_none() {
                     agreed_turn = Some(t.number);
@@ -340,22 +380,13 @@ pub fn assess(conv: &Conversation) -> Assessment {
             },
         );
     }
-    let delta = conv.mood().trust - s.persona.mood.trust;
-    sheet.add(
-        last,
-        Principle::Connect,
-        Empathy,
-        0,
-        if delta > 0 { Credit } else { Debit },
-        Note::TrustChange(delta),
-    );
+    // What the trainee did, not how the customer happened to feel: the mood is no input.
     let connect = if choice_turns == 0 {
         0.0
     } else {
         (relational_sum / (RELATIONAL_TARGET * choice_turns as f64)).min(1.0)
     };
-    let trust = ((f64::from(delta) + 10.0) / 40.0).clamp(0.0, 1.0);
-    let empathy = clamp(EMPATHY_CONNECT * connect + EMPATHY_TRUST * trust + sheet.sum(Empathy));
+    let empathy = clamp(100.0 * connect + sheet.sum(Empathy));
 
     // Fact-gathering.
     let key = book.key_facts();
@@ -390,13 +421,62 @@ pub fn assess(conv: &Conversation) -> Assessment {
         situation_bits,
     };
     let agreement = agreement::agreement(conv, &mut sheet, input);
+    // An agreement with anything missing or wrong (not confirmed, not made together, too
+    // long, …) is not a model one.
+    let agreement_slip = sheet
+        .findings
+        .iter()
+        .any(|f| f.dimension == Agreement && f.verdict == Debit);
+    let agreement = if agreement_slip {
+        agreement.min(GOOD_CAP)
+    } else {
+        agreement
+    };
 
-    // Compliance.
-    let compliance = clamp(100.0 + sheet.sum(Compliance));
+    // Compliance: any breach keeps it below good; intimidation, a false legal threat or telling
+    // others about the debt puts it in needs work, whatever else went well.
     let breach = sheet
         .findings
         .iter()
         .any(|f| f.dimension == Compliance && f.verdict == Debit);
+    let grave = sheet.findings.iter().any(|f| {
+        f.dimension == Compliance
+            && matches!(
+                f.note,
+                Note::Code(Code::Threaten | Code::FalseThreat | Code::ThirdParty)
+            )
+    });
+    let compliance = clamp(100.0 + sheet.sum(Compliance)).min(match (grave, breach) {
+        (true, _) => NEEDS_WORK_CAP,
+        (false, true) => OVERALL_CAP,
+        (false, false) => 100,
+    });
+    // No ceiling: a slip against the principles (a roadblock, a threat felt, assuming or filling
+    // in) keeps its dimension, and the call, below excellent however well the rest went; so does
+    // a poor channel for the mission (3x M). A repaired call is good, not a model.
+    let slipped = |d: Dimension| {
+        sheet
+            .findings
+            .iter()
+            .any(|f| f.dimension == d && f.verdict == Debit && f.points < 0)
+    };
+    let facts_missed = sheet
+        .findings
+        .iter()
+        .any(|f| matches!(f.note, Note::FactMissed(_)));
+    let (empathy_slip, facts_slip) = (slipped(Empathy), slipped(FactGathering) || facts_missed);
+    let empathy = if empathy_slip {
+        empathy.min(GOOD_CAP)
+    } else {
+        empathy
+    };
+    let fact_gathering = if facts_slip {
+        fact_gathering.min(GOOD_CAP)
+    } else {
+        fact_gathering
+    };
+    // Giving the claim away is capitulation, not connection (a plan that gives part of it away
+    // caps agreement instead).
     let gave_away = conv.ending() == Some(Ending::DebtWaived)
         || sheet
             .findings
@@ -407,6 +487,9 @@ pub fn assess(conv: &Conversation) -> Assessment {
         + 0.30 * f64::from(agreement)
         + 0.15 * f64::from(compliance);
     let mut overall = clamp(weighted);
+    if empathy_slip || facts_slip || agreement_slip || poor_channel {
+        overall = overall.min(GOOD_CAP);
+    }
     if breach || gave_away {
         overall = overall.min(OVERALL_CAP);
     }
@@ -516,6 +599,62 @@ mod tests {
             nivea.scores.overall <= OVERALL_CAP,
             "a compliance breach caps overall"
         );
+    }
+
+    /// The mini fixture with another starting mood.
+    fn mini_with_mood(trust: i32, stress: i32) -> Arc<Playbook> {
+        let src = include_str!("../../tests/fixtures/mini.scenario.ron").replace(
+            "mood: (trust: 40, stress: 60)",
+            &format!("mood: (trust: {trust}, stress: {stress})"),
+        );
+        Arc::new(Playbook::parse(&src, "mini.scenario.ron").expect("valid fixture"))
+    }
+
+    #[test]
+    fn a_guessed_plan_costs_the_same_whether_the_customer_says_yes_or_counters() {
+        let plan = Some(Plan {
+            amount: 100.0,
+            count: 3,
+            days: 10,
+        });
+        let ids = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
+        // Stress 60 after the opening question: cornered, she says yes to what she cannot pay.
+        let yes = replay(&mini_with_mood(30, 70), 1, &ids("ask,info,thank"), plan).expect("plays");
+        assert_eq!(yes.agreed(), plan);
+        // Five points calmer: she counters with what she can pay, and the trainee takes it.
+        let counter = replay(
+            &mini_with_mood(30, 65),
+            1,
+            &ids("ask,info,take,thank"),
+            plan,
+        )
+        .expect("plays");
+        assert_ne!(counter.agreed(), plan);
+        let (y, c) = (assess(&yes).scores, assess(&counter).scores);
+        assert!(
+            y.agreement.abs_diff(c.agreement) < 15 && c.agreement <= 40,
+            "the same guess: {y:?} vs {c:?}"
+        );
+        assert!(
+            assess(&counter)
+                .findings
+                .iter()
+                .any(|f| f.note == Note::ProposedBlind && f.points < 0),
+            "the guess is named where it happened"
+        );
+    }
+
+    #[test]
+    fn any_breach_keeps_compliance_below_good_and_a_threat_in_needs_work() {
+        let plan = Some(Plan {
+            amount: 50.0,
+            count: 6,
+            days: 10,
+        });
+        // Pressure ("a hundred must be possible"): a breach.
+        assert!(play("ask,fill,thank", plan).scores.compliance < 60);
+        // A threat and a false legal threat.
+        assert!(play("threat", None).scores.compliance < 40);
     }
 
     #[test]

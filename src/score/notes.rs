@@ -29,6 +29,8 @@ pub enum Note {
         reflections: usize,
         questions: usize,
     },
+    /// The trust gained over the call. No longer written (the mood is no input to a score);
+    /// kept so that sessions stored with it read back.
     TrustChange(i32),
     Ending(Ending),
     PlanReached,
@@ -57,6 +59,8 @@ pub enum Note {
     PlanImposed,
     PlanFromFacts,
     PlanWithoutFacts,
+    /// Named an amount before asking what the customer can pay, whatever they answered.
+    ProposedBlind,
     ExpectationClear,
     ExpectationMissing,
     Confirmed,
@@ -70,6 +74,8 @@ pub enum Note {
     UndisputedSettled,
     UndisputedOpen,
     PressedUnaffordable,
+    /// Agreed the trainee's own plan, which the customer cannot keep, without checking.
+    AgreedUnchecked,
     /// Proposed more than the customer had said they could pay.
     ProposedAboveKnownCapacity {
         amount: f64,
@@ -182,6 +188,7 @@ impl Finding {
             Note::PlanTogether => t("De klant dacht mee over de regeling: zo komt die ze ook na.".into(), "The customer helped shape the plan: they will keep it.".into()),
             Note::PlanImposed => t("De regeling werd opgelegd, niet samen gemaakt.".into(), "The plan was imposed, not made together.".into()),
             Note::PlanFromFacts => t("Voorstel gedaan na het navragen van inkomen of draagkracht.".into(), "Proposal made after asking about income or capacity.".into()),
+            Note::ProposedBlind => t("Een bedrag genoemd zonder te vragen wat de klant kan betalen: ingevuld voor de ander, wat de klant ook antwoordt. Het voorstel was een gok, niet het hunne.".into(), "Named an amount without asking what the customer can pay: filling in for them, whatever they answer. The plan was a guess, not theirs.".into()),
             Note::PlanWithoutFacts => t("Voorstel gedaan zonder te weten wat de klant kan betalen: ingevuld voor de ander.".into(), "Proposal made without knowing what the customer can pay: filled in for them.".into()),
             Note::ExpectationClear => t("Duidelijk over wat er openstaat en wat je verwacht.".into(), "Clear about what is owed and what you expect.".into()),
             Note::ExpectationMissing => t("Nergens duidelijk gezegd wat er openstaat en wat je verwacht.".into(), "Never said clearly what is owed and what you expect.".into()),
@@ -198,6 +205,10 @@ impl Finding {
             Note::ProposedAboveKnownCapacity { amount, capacity } => t(
                 format!("Je stelde {} per maand voor terwijl de klant al zei dat {} het maximum is: ingevuld voor de ander.", m(amount), m(capacity)),
                 format!("You proposed {} a month after the customer had said {} is the most they can pay: filling in for them.", m(amount), m(capacity)),
+            ),
+            Note::AgreedUnchecked => t(
+                "Je liet de klant ja zeggen op een regeling die niet haalbaar is, zonder na te gaan wat er kan: wie een afspraak maakt, toetst eerst of ze betaalbaar is.".into(),
+                "You let the customer agree to a plan they cannot keep, without checking what they can pay: whoever makes an arrangement checks first that it is affordable.".into(),
             ),
             Note::PressedUnaffordable => t(
                 "Je wist wat de klant kon betalen en drong toch een hoger bedrag op: onredelijke druk.".into(),

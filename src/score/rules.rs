@@ -57,15 +57,40 @@ pub(super) fn code_rule(code: Code, archetype: Archetype) -> (Principle, Dimensi
     }
 }
 
-/// What a compliance breach also costs empathy (a threat is felt before it is illegal).
-pub(super) fn empathy_side_effect(code: Code) -> i32 {
+/// How heavily a behaviour breaks the connection (MITI: MI-non-adherent, or a roadblock), as a
+/// share of one turn. Its cost is that share of the conversation: the same judgement weighs
+/// more in a short call than in a long one.
+pub(super) fn roadblock(code: Code) -> f64 {
     match code {
-        Code::Threaten => -15,
-        Code::FalseThreat => -10,
-        Code::Pressure | Code::ThirdParty | Code::Misleading => -5,
-        _ => 0,
+        Code::Judge | Code::Accuse | Code::Irritation | Code::Threaten | Code::FalseThreat => 1.0,
+        Code::Dismiss => 0.8,
+        Code::Opinion
+        | Code::PrematureAdvice
+        | Code::Pressure
+        | Code::ThirdParty
+        | Code::Misleading => 0.6,
+        Code::Boilerplate => 0.4,
+        _ => 0.0,
     }
 }
+
+/// How heavily a behaviour stands in for asking (ANNA, NIVEA), as a share of one turn.
+pub(super) fn filling_in(code: Code) -> f64 {
+    match code {
+        Code::Assume | Code::FillIn => 1.0,
+        _ => 0.0,
+    }
+}
+
+/// What a slip of `weight` turns costs a dimension in a conversation of `turns` turns: the
+/// share of the conversation it spoiled, times [`SLIP_COST`].
+pub(super) fn slip_points(weight: f64, turns: usize) -> i32 {
+    -((SLIP_COST * weight / turns.max(1) as f64).round() as i32)
+}
+
+/// A conversation spoiled throughout scores 0 on the dimension; one judgement in eight turns
+/// costs 19 points, in four turns 38.
+pub(super) const SLIP_COST: f64 = 150.0;
 
 pub(super) fn clamp(x: f64) -> u8 {
     x.round().clamp(0.0, 100.0) as u8

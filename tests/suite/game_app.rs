@@ -136,7 +136,11 @@ fn screen_flow_from_title_to_debrief_and_back() {
         .assessment
         .as_ref()
         .map(|a| a.scores.overall);
-    assert!(overall.is_some_and(|o| o >= 80), "{overall:?}");
+    // Good, not excellent: this call never says what is owed (README: no excellence with a slip).
+    assert!(
+        overall.is_some_and(|o| (60..80).contains(&o)),
+        "{overall:?}"
+    );
     // The finished session is stored, on disk too.
     assert_eq!(app.world().resource::<Records>().all_mine().len(), 1);
     let stored = collector_dojo::store::Store::open(data.join("results.sqlite3").to_str().unwrap())
@@ -144,7 +148,7 @@ fn screen_flow_from_title_to_debrief_and_back() {
         .expect("the results database holds it");
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].scenario, "mini");
-    assert!(stored[0].scores.overall >= 80);
+    assert_eq!(Some(stored[0].scores.overall), overall, "stored as scored");
     act(&mut app, Action::ReplayFrom(2));
     assert_eq!(screen(&app), Screen::Conversation);
     assert_eq!(
