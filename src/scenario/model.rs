@@ -737,8 +737,8 @@ impl Principle {
                 "A customer who makes an arrangement to clear arrears deserves appreciation; it sets up smooth future payments.",
             ),
             Principle::FairTreatment => (
-                "Geen valse juridische dreigementen, geen druk om onredelijke bedragen of termijnen te betalen, geen contact met familie of werkgever, niets misleidends (Wet kwaliteit incassodienstverlening; wet van 20 december 2002).",
-                "No false legal threats, no pressure to pay unreasonable amounts or terms, no contact with family or employer, nothing misleading (Dutch Wki; Belgian law of 20 December 2002).",
+                "Geen valse juridische dreigementen, geen druk om onredelijke bedragen of termijnen te betalen, geen contact met familie of werkgever, niets misleidends (Wet kwaliteit incassodienstverlening; Boek XIX van het Belgische Wetboek van economisch recht).",
+                "No false legal threats, no pressure to pay unreasonable amounts or terms, no contact with family or employer, nothing misleading (Dutch Wki; Book XIX of the Belgian Code of Economic Law).",
             ),
         };
         Text::new(nl, en)
