@@ -169,6 +169,23 @@ pub struct Context {
     /// An optional first decision: which channel to use (3x M), itself scored.
     #[serde(default)]
     pub channel_choice: Option<ChannelChoice>,
+    /// Where the call takes place: which collection law applies. Required when an option
+    /// announces collection costs.
+    #[serde(default)]
+    pub jurisdiction: Option<Jurisdiction>,
+    /// The free reminder the law requires before any costs (NL: the 14-day letter; BE: the
+    /// first reminder and its 14 days) has gone out and its term has passed.
+    #[serde(default)]
+    pub reminder_sent: bool,
+}
+
+/// The law a call falls under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Jurisdiction {
+    /// The Netherlands: art. 6:96 BW, the WIK and the Wki.
+    Nl,
+    /// Belgium: Book XIX of the Code of Economic Law.
+    Be,
 }
 
 /// Ways to reach a customer.
@@ -512,10 +529,13 @@ pub enum Code {
     Pressure,
     ThirdParty,
     Misleading,
+    // Content the law decides on.
+    /// Saying that collection costs are or will be charged: lawful only once the law allows it.
+    AnnounceCosts,
 }
 
 impl Code {
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 30] = [
         Code::OpenQuestion,
         Code::ClosedQuestion,
         Code::Reflection,
@@ -545,6 +565,7 @@ impl Code {
         Code::Pressure,
         Code::ThirdParty,
         Code::Misleading,
+        Code::AnnounceCosts,
     ];
 
     /// Bit for a set of codes.

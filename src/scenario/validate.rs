@@ -464,6 +464,15 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
                 );
             }
             c.mood_change(&op, o.trust, o.stress);
+            if o.codes.contains(&Code::AnnounceCosts) && s.context.jurisdiction.is_none() {
+                c.report(
+                    &format!("{op}.codes"),
+                    format!(
+                        "option `{}` announces collection costs (AnnounceCosts), but the context names no `jurisdiction` (Nl or Be): the law decides whether that line is lawful",
+                        o.id
+                    ),
+                );
+            }
             if o.plan == PlanAction::AcceptCounter && !counter_nodes.contains(&node.id.as_str()) {
                 c.report(
                     &format!("{op}.plan"),

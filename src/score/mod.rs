@@ -7,6 +7,7 @@
 
 mod agreement;
 mod channel;
+pub mod law;
 pub mod miti;
 mod notes;
 mod rules;
@@ -147,6 +148,8 @@ pub struct Assessment {
 
 // The rubric's numbers. README "How a score is made" documents each.
 const RELATIONAL_TARGET: f64 = 0.5;
+/// Announcing collection costs before the law allows them: misleading about costs.
+const COSTS_TOO_EARLY: i32 = -35;
 /// A poor channel for the mission weighs half a roadblock turn.
 const POOR_CHANNEL: f64 = 0.5;
 const FACT_SHARE: f64 = 70.0;
@@ -254,6 +257,35 @@ pub fn assess(conv: &Conversation) -> Assessment {
                             together_before_plan = true
                         }
                         _ => {}
+                    }
+                    if code == Code::AnnounceCosts {
+                        match law::costs(&s.context) {
+                            law::Costs::Allowed(j) => sheet.add(
+                                t.number,
+                                Principle::HardOnContent,
+                                Agreement,
+                                0,
+                                Credit,
+                                Note::CostsLawful(j),
+                            ),
+                            law::Costs::TooEarly(j) => sheet.add(
+                                t.number,
+                                Principle::FairTreatment,
+                                Compliance,
+                                COSTS_TOO_EARLY,
+                                Debit,
+                                Note::CostsTooEarly(Some(j)),
+                            ),
+                            law::Costs::Unknown => sheet.add(
+                                t.number,
+                                Principle::FairTreatment,
+                                Compliance,
+                                COSTS_TOO_EARLY,
+                                Debit,
+                                Note::CostsTooEarly(None),
+                            ),
+                        }
+                        continue;
                     }
                     if code == Code::Refer {
                         if t.known_before & situation_bits == 0 {
@@ -655,6 +687,57 @@ mod tests {
         assert!(play("ask,fill,thank", plan).scores.compliance < 60);
         // A threat and a false legal threat.
         assert!(play("threat", None).scores.compliance < 40);
+    }
+
+    /// The mini fixture whose `info` option also announces collection costs, under `context`.
+    fn mini_announcing_costs(context: &str) -> Result<Arc<Playbook>, crate::scenario::LoadError> {
+        let src = include_str!("../../tests/fixtures/mini.scenario.ron")
+            .replace(
+                "codes: [StateExpectation]",
+                "codes: [StateExpectation, AnnounceCosts]",
+            )
+            .replace(
+                "mission: ResultNow,",
+                &format!("mission: ResultNow, {context}"),
+            );
+        Playbook::parse(&src, "mini.scenario.ron").map(Arc::new)
+    }
+
+    #[test]
+    fn collection_costs_are_lawful_only_once_the_law_allows_them() {
+        let ids: Vec<String> = ["ask", "info", "take", "thank"].map(String::from).to_vec();
+        let plan = Some(Plan {
+            amount: 90.0,
+            count: 4,
+            days: 10,
+        });
+        let scored = |context: &str| {
+            let book = mini_announcing_costs(context).expect("valid");
+            assess(&replay(&book, 1, &ids, plan).expect("plays"))
+        };
+        for j in ["Nl", "Be"] {
+            let lawful = scored(&format!("jurisdiction: {j}, reminder_sent: true,"));
+            assert!(lawful
+                .findings
+                .iter()
+                .any(|f| matches!(f.note, Note::CostsLawful(_)) && f.verdict == Verdict::Credit));
+            assert_eq!(lawful.scores.compliance, 100, "{j}");
+            let early = scored(&format!("jurisdiction: {j}, reminder_sent: false,"));
+            assert!(
+                early
+                    .findings
+                    .iter()
+                    .any(|f| matches!(f.note, Note::CostsTooEarly(Some(_))))
+            );
+            assert!(early.scores.compliance < 60, "{j}: {:?}", early.scores);
+        }
+        // A scenario that lets an option announce costs must say which law applies.
+        let e = mini_announcing_costs("").expect_err("no jurisdiction");
+        assert!(
+            e.to_string()
+                .contains("announces collection costs (AnnounceCosts), but the context names no `jurisdiction`"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! for each behaviour code.
 
 use super::{Finding, Fit, Verdict};
-use crate::scenario::{Channel, Code, Ending, Fill, Playbook, Principle};
+use crate::scenario::{Channel, Code, Ending, Fill, Jurisdiction, Playbook, Principle};
 use crate::text::{Lang, Text, money};
 use serde::{Deserialize, Serialize};
 
@@ -76,6 +76,10 @@ pub enum Note {
     PressedUnaffordable,
     /// Agreed the trainee's own plan, which the customer cannot keep, without checking.
     AgreedUnchecked,
+    /// Collection costs announced when the law allows them.
+    CostsLawful(Jurisdiction),
+    /// Collection costs announced before the law allows them (or with no law named).
+    CostsTooEarly(Option<Jurisdiction>),
     /// Proposed more than the customer had said they could pay.
     ProposedAboveKnownCapacity {
         amount: f64,
@@ -206,6 +210,15 @@ impl Finding {
                 format!("Je stelde {} per maand voor terwijl de klant al zei dat {} het maximum is: ingevuld voor de ander.", m(amount), m(capacity)),
                 format!("You proposed {} a month after the customer had said {} is the most they can pay: filling in for them.", m(amount), m(capacity)),
             ),
+            Note::CostsLawful(j) => match j {
+                Jurisdiction::Nl => t("Incassokosten genoemd nu de gratis veertiendagenbrief is verstuurd en de termijn voorbij is: dat mag (art. 6:96 BW), volgens de wettelijke staffel.".into(), "Collection costs named now that the free 14-day letter has gone out and its term has passed: lawful (Dutch Civil Code art. 6:96), on the legal scale.".into()),
+                Jurisdiction::Be => t("Incassokosten genoemd nu de gratis eerste herinnering is verstuurd en de 14 dagen voorbij zijn: dat mag (Boek XIX WER), binnen de wettelijke plafonds.".into(), "Collection costs named now that the free first reminder has gone out and its 14 days have passed: lawful (Book XIX of the Belgian Code of Economic Law), within the legal caps.".into()),
+            },
+            Note::CostsTooEarly(j) => match j {
+                Some(Jurisdiction::Nl) => t("Incassokosten aangekondigd voordat de gratis veertiendagenbrief is verstuurd en verlopen: dat mag nog niet (art. 6:96 BW).".into(), "Collection costs announced before the free 14-day letter has gone out and run its term: not yet lawful (Dutch Civil Code art. 6:96).".into()),
+                Some(Jurisdiction::Be) => t("Incassokosten aangekondigd vóór de gratis eerste herinnering en haar 14 dagen: dat mag nog niet (Boek XIX WER).".into(), "Collection costs announced before the free first reminder and its 14 days: not yet lawful (Book XIX of the Belgian Code of Economic Law).".into()),
+                None => t("Incassokosten aangekondigd zonder dat vaststaat welke wet geldt: niet aantoonbaar rechtmatig.".into(), "Collection costs announced with no law of the call named: not shown to be lawful.".into()),
+            },
             Note::AgreedUnchecked => t(
                 "Je liet de klant ja zeggen op een regeling die niet haalbaar is, zonder na te gaan wat er kan: wie een afspraak maakt, toetst eerst of ze betaalbaar is.".into(),
                 "You let the customer agree to a plan they cannot keep, without checking what they can pay: whoever makes an arrangement checks first that it is affordable.".into(),
@@ -340,6 +353,7 @@ pub fn code_note(code: Code, as_threat: bool) -> Text {
             "Misleidende informatie over kosten, wet of gevolgen.",
             "Misleading information on costs, law or consequences.",
         ),
+        Code::AnnounceCosts => ("Incassokosten aangekondigd.", "Collection costs announced."),
     };
     Text::new(nl, en)
 }

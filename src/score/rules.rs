@@ -54,6 +54,8 @@ pub(super) fn code_rule(code: Code, archetype: Archetype) -> (Principle, Dimensi
         Code::Pressure => (Principle::FairTreatment, Compliance, Debit, -20),
         Code::ThirdParty => (Principle::FairTreatment, Compliance, Debit, -45),
         Code::Misleading => (Principle::FairTreatment, Compliance, Debit, -35),
+        // Judged by the law of the call (see `law`); `assess` decides the verdict.
+        Code::AnnounceCosts => (Principle::HardOnContent, Agreement, Credit, 0),
     }
 }
 
