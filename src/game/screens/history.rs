@@ -313,8 +313,10 @@ fn sessions_table(ui: &mut egui::Ui, lang: Lang, records: &[&StoredSession]) {
                     ui.label(egui::RichText::new(lang.pick("Datum", "Date")).strong());
                     ui.label(egui::RichText::new("Scenario").strong());
                     ui.label(egui::RichText::new(lang.pick("Afloop", "Ending")).strong());
+                    // Short headings keep the table beside the cards; the name is the hover.
                     for m in Measure::ALL.iter().skip(1).chain([&Measure::Overall]) {
-                        ui.label(egui::RichText::new(m.label().get(lang)).strong());
+                        ui.label(egui::RichText::new(abbreviation(lang, *m)).strong())
+                            .on_hover_text(m.label().get(lang));
                     }
                     ui.end_row();
                     for r in records.iter().rev() {
