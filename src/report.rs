@@ -211,7 +211,7 @@ impl Report {
                 compliance: Band::of(sc.compliance),
             },
             findings,
-            miti: a.miti.into(),
+            miti: Profile::of(conv).into(),
             mood: conv.mood(),
             agreement,
             facts,

@@ -137,38 +137,55 @@ impl Profile {
             .map_or(Tier::BelowFair, |s| Tier::of(s, COMPLEX_FAIR, COMPLEX_GOOD))
     }
 
+    /// Reflections per question as shown: `1.5`, or `–` without questions.
+    pub fn ratio_text(&self) -> String {
+        self.ratio()
+            .map_or_else(|| "–".to_string(), |r| format!("{r:.1}"))
+    }
+
+    /// The share of complex reflections as shown: `50%`, or `–` without reflections.
+    pub fn share_text(&self) -> String {
+        self.complex_share()
+            .map_or_else(|| "–".to_string(), |s| format!("{:.0}%", 100.0 * s))
+    }
+
     /// The profile in a line, with each summary against its thresholds.
     pub fn describe(&self, lang: Lang) -> String {
         let tier = |t: Tier| t.label().get(lang).to_string();
-        let ratio = self
-            .ratio()
-            .map_or_else(|| "–".to_string(), |r| format!("{r:.1}"));
-        let share = self
-            .complex_share()
-            .map_or_else(|| "–".to_string(), |s| format!("{:.0}%", 100.0 * s));
-        lang.pick(
-            format!(
-                "reflecties op vragen {} : {} = {ratio} ({}; redelijk vanaf 1, goed vanaf 2) · complexe reflecties {} van {} = {share} ({}; redelijk vanaf 40%, goed vanaf 50%) · MI-consistent {} · MI-inconsistent {}",
-                self.reflections,
-                self.questions,
-                tier(self.ratio_tier()),
-                self.complex_reflections,
-                self.reflections,
-                tier(self.complex_tier()),
-                self.adherent,
-                self.non_adherent
-            ),
-            format!(
-                "reflections to questions {} : {} = {ratio} ({}; fair from 1, good from 2) · complex reflections {} of {} = {share} ({}; fair from 40%, good from 50%) · MI-adherent {} · MI-non-adherent {}",
-                self.reflections,
-                self.questions,
-                tier(self.ratio_tier()),
-                self.complex_reflections,
-                self.reflections,
-                tier(self.complex_tier()),
-                self.adherent,
-                self.non_adherent
-            ),
+        let [rq, of, fair_rq, cr, of_cr, fair_cr, mia, mina] = lang.pick(
+            [
+                "reflecties op vragen",
+                ":",
+                "redelijk vanaf 1, goed vanaf 2",
+                "complexe reflecties",
+                "van",
+                "redelijk vanaf 40%, goed vanaf 50%",
+                "MI-consistent",
+                "MI-inconsistent",
+            ],
+            [
+                "reflections to questions",
+                ":",
+                "fair from 1, good from 2",
+                "complex reflections",
+                "of",
+                "fair from 40%, good from 50%",
+                "MI-adherent",
+                "MI-non-adherent",
+            ],
+        );
+        format!(
+            "{rq} {} {of} {} = {} ({}; {fair_rq}) · {cr} {} {of_cr} {} = {} ({}; {fair_cr}) · {mia} {} · {mina} {}",
+            self.reflections,
+            self.questions,
+            self.ratio_text(),
+            tier(self.ratio_tier()),
+            self.complex_reflections,
+            self.reflections,
+            self.share_text(),
+            tier(self.complex_tier()),
+            self.adherent,
+            self.non_adherent
         )
     }
 }

@@ -142,8 +142,6 @@ pub struct Finding {
 pub struct Assessment {
     pub scores: Scores,
     pub findings: Vec<Finding>,
-    /// How the trainee talked, MITI's way (does not feed the scores).
-    pub miti: miti::Profile,
 }
 
 // The rubric's numbers. README "How a score is made" documents each.
@@ -528,7 +526,6 @@ pub fn assess(conv: &Conversation) -> Assessment {
     let mut findings = sheet.findings;
     findings.sort_by_key(|f| f.turn);
     Assessment {
-        miti: miti::Profile::of(conv),
         scores: Scores {
             empathy,
             fact_gathering,
@@ -576,7 +573,11 @@ mod tests {
         });
         // ask: open question + affirm; together: collaboration + open question; thank: a
         // summary (a complex reflection) + appreciation.
-        let m = play("ask,together,thank", plan).miti;
+        let profile = |choices: &str, plan| {
+            let ids: Vec<String> = choices.split(',').map(str::to_string).collect();
+            miti::Profile::of(&replay(&mini(), 1, &ids, plan).expect("valid path"))
+        };
+        let m = profile("ask,together,thank", plan);
         assert_eq!(
             m,
             miti::Profile {
@@ -592,8 +593,8 @@ mod tests {
         assert_eq!(m.ratio_tier(), miti::Tier::BelowFair);
         assert_eq!(m.complex_tier(), miti::Tier::Good);
         // A judgement at the close, and a threat (a false legal one too), are MI-non-adherent.
-        assert_eq!(play("ask,together,warn", plan).miti.non_adherent, 1);
-        assert_eq!(play("threat", None).miti.non_adherent, 2);
+        assert_eq!(profile("ask,together,warn", plan).non_adherent, 1);
+        assert_eq!(profile("threat", None).non_adherent, 2);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::game::widgets::feedback::{
 };
 use crate::game::widgets::{card, key, primary, viewport_ui, warning};
 use crate::scenario::Principle;
+use crate::score::miti::Profile;
 use crate::score::{Assessment, Band, Verdict};
 use crate::text::Lang;
 use crate::text::money;
@@ -235,7 +236,7 @@ pub fn ui_debrief(
                     m.stress
                 ));
                 ui.add_space(8.0);
-                miti_panel(ui, lang, &a.miti);
+                miti_panel(ui, lang, &Profile::of(conv));
                 ui.add_space(8.0);
                 card(ui, |ui| {
                     ui.label(

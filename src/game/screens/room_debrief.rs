@@ -16,6 +16,7 @@ use crate::game::widgets::feedback::{
 use crate::game::widgets::{PROJECTED_LINE, PROJECTED_OPTION, card, key, viewport_ui, warning};
 use crate::progress::{Comparison, compare};
 use crate::scenario::Principle;
+use crate::score::miti::Profile;
 use crate::score::{Assessment, Band, Verdict};
 use crate::store::StoredSession;
 use crate::text::Lang;
@@ -351,7 +352,7 @@ pub fn ui_room_debrief(
                 } else if state.page <= turns {
                     turn_page(ui, v, conv, a, alternatives, state);
                 } else {
-                    scores_page(ui, v, a);
+                    scores_page(ui, v, conv, a);
                 }
             });
     });
@@ -471,7 +472,7 @@ fn turn_page(
     }
 }
 
-fn scores_page(ui: &mut egui::Ui, v: &RoomDebriefView, a: &Assessment) {
+fn scores_page(ui: &mut egui::Ui, v: &RoomDebriefView, conv: &Conversation, a: &Assessment) {
     let lang = v.lang;
     let sc = a.scores;
     ui.label(
@@ -481,7 +482,7 @@ fn scores_page(ui: &mut egui::Ui, v: &RoomDebriefView, a: &Assessment) {
     );
     scores_panel(ui, lang, sc, true);
     ui.add_space(10.0);
-    miti_panel(ui, lang, &a.miti);
+    miti_panel(ui, lang, &Profile::of(conv));
     ui.add_space(10.0);
     if v.players.is_empty() {
         ui.label(egui::RichText::new(lang.pick("Typ bij de start van de workshop wie er in de zaal zit (of zet hen in het plan bij players) om de zaal met ieders eigen resultaten te vergelijken.", "Type who is in the room when starting the workshop (or list them in the plan's players) to compare the room with everyone's own results.")).color(theme::MUTED));

@@ -119,12 +119,7 @@ pub fn miti_panel(ui: &mut egui::Ui, lang: Lang, p: &Profile) {
         egui::RichText::new(lang.pick("Gespreksprofiel (MITI)", "Conversation profile (MITI)"))
             .strong(),
     );
-    let ratio = p
-        .ratio()
-        .map_or_else(|| "–".to_string(), |r| format!("{r:.1}"));
-    let share = p
-        .complex_share()
-        .map_or_else(|| "–".to_string(), |s| format!("{:.0}%", 100.0 * s));
+    let (ratio, share) = (p.ratio_text(), p.share_text());
     let rows = [
         (
             lang.pick("Reflecties per vraag", "Reflections per question"),
