@@ -115,6 +115,11 @@ pub struct Fact {
     /// Key facts count for the fact-gathering score; others are colour.
     #[serde(default = "yes")]
     pub key: bool,
+    /// A root cause of the arrears (a too-low advance, letters that go unopened, the company's
+    /// error): once it is known, an agreement that leaves it unaddressed is not a model one.
+    /// Options that deal with it name it in their `addresses`.
+    #[serde(default)]
+    pub cause: bool,
 }
 
 fn yes() -> bool {
@@ -256,6 +261,10 @@ pub struct ChannelOption {
     pub id: String,
     pub channel: Channel,
     pub text: Text,
+    /// The behaviours of the message this channel sends (a sterner letter: `Pressure`; a
+    /// standard reminder on a disputed bill: `Dismiss`); scored like an option's.
+    #[serde(default)]
+    pub codes: Vec<Code>,
     /// The author's line for the debrief.
     #[serde(default)]
     pub feedback: Option<Text>,
@@ -328,6 +337,10 @@ pub struct Choice {
     /// Facts this option asks about; each comes out if the fact's `reveal` is met.
     #[serde(default)]
     pub probes: Vec<String>,
+    /// Root-cause facts (`cause: true`) this option deals with: an advance reviewed, a channel
+    /// the customer reads, the company's error put right.
+    #[serde(default)]
+    pub addresses: Vec<String>,
     /// The customer's immediate answer (variants), before the next node's line.
     #[serde(default)]
     pub reply: Vec<Text>,

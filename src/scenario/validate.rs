@@ -364,6 +364,7 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
     let mut interrupt_edges: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
     let mut seen_nodes = HashSet::new();
     let mut revealable: HashSet<&str> = HashSet::new();
+    let mut addressed: HashSet<&str> = HashSet::new();
     // The nodes a negotiation sends its counter-offer to: the only places where an option's
     // `plan: AcceptCounter` has a counter-offer to take.
     let mut counter_nodes: Vec<&str> = Vec::new();
@@ -501,6 +502,23 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
                     }
                 }
             }
+            for (k, f) in o.addresses.iter().enumerate() {
+                match s.persona.facts.iter().find(|x| &x.id == f) {
+                    None => c.report(
+                        &format!("{op}.addresses[{k}]"),
+                        format!("addresses names no fact `{f}`; facts: {}", list(&fact_ids)),
+                    ),
+                    Some(fact) if !fact.cause => c.report(
+                        &format!("{op}.addresses[{k}]"),
+                        format!(
+                            "addresses fact `{f}`, which is not a root cause: mark it `cause: true` or leave it out"
+                        ),
+                    ),
+                    Some(_) => {
+                        addressed.insert(f.as_str());
+                    }
+                }
+            }
             for (k, t) in o.reply.iter().enumerate() {
                 c.text(&format!("{op}.reply[{k}]"), t);
             }
@@ -527,6 +545,15 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
         }
     }
     for (i, f) in s.persona.facts.iter().enumerate() {
+        if f.cause && !addressed.contains(f.id.as_str()) {
+            c.report(
+                &format!("persona.facts[{i}]"),
+                format!(
+                    "fact `{}` is a root cause (`cause: true`) that no option addresses: name it in the `addresses` of the options that deal with it",
+                    f.id
+                ),
+            );
+        }
         if f.reveal.trust <= 100 && !revealable.contains(f.id.as_str()) {
             c.report(
                 &format!("persona.facts[{i}]"),

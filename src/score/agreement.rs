@@ -1,7 +1,7 @@
 //! Agreement quality: what was agreed, judged by one function per kind of ending, each
 //! capping the dimension (a promise that will break, a claim given away).
 
-use super::rules::{Sheet, clamp, codes_of, fact_bits};
+use super::rules::{Sheet, codes_of, fact_bits};
 use super::{Dimension, Note, Verdict};
 use crate::dialogue::{Act, Conversation, Turn};
 use crate::plan::{Finances, Plan};
@@ -37,6 +37,8 @@ pub(super) struct AgreementInput {
     pub(super) together_before_plan: bool,
     pub(super) capacity_bits: u64,
     pub(super) situation_bits: u64,
+    /// Root-cause facts an option chosen dealt with.
+    pub(super) addressed: u64,
 }
 
 /// What the agreement rules look at, gathered once from the conversation.
@@ -51,6 +53,7 @@ struct Deal<'a> {
     together_before_plan: bool,
     capacity_bits: u64,
     situation_bits: u64,
+    addressed: u64,
     /// The plan was confirmed or summarised from the agreement on.
     confirmed: bool,
     appreciated: bool,
@@ -63,7 +66,7 @@ struct Deal<'a> {
 const NO_CAP: f64 = 100.0;
 
 /// Agreement quality: the sum of its findings' points, capped by the kind of ending.
-pub(super) fn agreement(conv: &Conversation, sheet: &mut Sheet, input: AgreementInput) -> u8 {
+pub(super) fn agreement(conv: &Conversation, sheet: &mut Sheet, input: AgreementInput) -> f64 {
     let deal = Deal::new(conv, &input);
     let guessed = deal.guessed_proposal(sheet);
     let cap = match input.ending {
@@ -76,13 +79,39 @@ pub(super) fn agreement(conv: &Conversation, sheet: &mut Sheet, input: Agreement
         ) => deal.no_deal(sheet, e),
         None => NO_CAP,
     };
-    clamp(sheet.sum(A).min(cap).min(guessed))
+    if matches!(
+        input.ending,
+        Some(Ending::Arrangement | Ending::PaidInFull | Ending::DisputeResolved | Ending::FollowUp)
+    ) {
+        deal.causes(sheet);
+    }
+    sheet.sum(A).min(cap).min(guessed).clamp(0.0, 100.0)
 }
 
 /// The most a plan the trainee guessed (named before asking what the customer can pay, or above
 /// what they said) leaves agreement, whatever the customer answered: the same trainee
-/// behaviour scores the same whether a cornered customer says yes or a calmer one counters.
-const GUESSED_CAP: f64 = 40.0;
+/// behaviour scores nearly the same (less than 15 apart) whether a cornered customer says yes
+/// to a promise that will break (capped at [`BROKEN_PROMISE_CAP`]) or a calmer one counters.
+/// A modest guess, not pushed, can still end good once the customer's own figure is taken; each
+/// aggravation (far above what they can pay, pushed on them) takes [`AGGRAVATION`] off.
+const GUESSED_CAP: f64 = 60.0;
+/// A promise the customer cannot keep: fair when it is a little above what they can pay and was
+/// not pushed, needs work when it is far above it or was pressed out of them.
+const BROKEN_PROMISE_CAP: f64 = 46.0;
+const AGGRAVATION: f64 = 8.0;
+/// A plan outside the company's mandate (too many instalments, a late first payment) or one
+/// that gives part of the claim away: not realistic for the company, at most fair.
+const OUTSIDE_MANDATE_CAP: f64 = 59.0;
+const GIVES_AWAY_CAP: f64 = 50.0;
+/// A plan the trainee set without inviting the customer to shape it: at most fair.
+const IMPOSED_CAP: f64 = 59.0;
+/// Proposing more than the customer's known figures allow weighs half a turn on empathy.
+const NOT_LISTENED: f64 = 0.5;
+/// A proposal whose total is more than this share of what is owed asks for money not owed
+/// (instalments rounded up stay well below it).
+const MORE_THAN_OWED: f64 = 1.1;
+/// How far above what the customer can pay a plan is far beyond it.
+const FAR_ABOVE: f64 = 1.5;
 
 impl<'a> Deal<'a> {
     fn new(conv: &'a Conversation, input: &AgreementInput) -> Deal<'a> {
@@ -104,6 +133,7 @@ impl<'a> Deal<'a> {
             together_before_plan: input.together_before_plan,
             capacity_bits: input.capacity_bits,
             situation_bits: input.situation_bits,
+            addressed: input.addressed,
             confirmed: turns
                 .iter()
                 .any(|t| after(t, Code::Confirm) || after(t, Code::Summarize)),
@@ -125,10 +155,27 @@ impl<'a> Deal<'a> {
         let (Some(t), Some(p)) = (self.proposal_turn, self.conv.proposal()) else {
             return NO_CAP;
         };
+        // Asking for clearly more than is owed (costs already struck off, a disputed part)
+        // misleads the customer about what they owe.
+        let owed = self.f.undisputed();
+        if p.total() > owed * MORE_THAN_OWED + 0.005 {
+            sheet.add(
+                t.number,
+                Principle::FairTreatment,
+                Dimension::Compliance,
+                -35,
+                Debit,
+                Note::ProposedMoreThanOwed {
+                    total: p.total(),
+                    owed,
+                },
+            );
+        }
+        let aggravated = self.aggravations(p, t.number);
         let knew_capacity = t.known_before & self.capacity_bits != 0;
         if !knew_capacity {
             // Explained where it happened: fact-gathering's `ProposedBlind` at this turn.
-            return GUESSED_CAP;
+            return GUESSED_CAP - aggravated;
         }
         if p.amount > self.f.can_pay_monthly + 0.005 {
             let note = Note::ProposedAboveKnownCapacity {
@@ -136,9 +183,40 @@ impl<'a> Deal<'a> {
                 capacity: self.f.can_pay_monthly,
             };
             sheet.add(t.number, Principle::Nivea, A, -10, Debit, note);
-            return GUESSED_CAP;
+            // Told, and not listened to: the customer's own figure was set aside.
+            let capacity = fact_bits(self.book, &[FactKind::Capacity]);
+            if t.known_before & capacity != 0 {
+                sheet.slip(
+                    t.number,
+                    Principle::Nivea,
+                    Dimension::Empathy,
+                    NOT_LISTENED,
+                    note,
+                );
+            }
+            return GUESSED_CAP - aggravated;
         }
         NO_CAP
+    }
+
+    /// What makes a plan the trainee named worse, in points off its cap: far above what the
+    /// customer can pay (more than half as much again, or due before their money comes in), and
+    /// pushed on them (pressure, an amount filled in for them, irritation) before turn `before`.
+    fn aggravations(&self, p: Plan, before: usize) -> f64 {
+        AGGRAVATION * (f64::from(u8::from(self.far(p))) + f64::from(u8::from(self.steered(before))))
+    }
+
+    fn far(&self, p: Plan) -> bool {
+        p.amount > FAR_ABOVE * self.f.can_pay_monthly + 0.005 || p.days < self.f.can_start_in_days
+    }
+
+    fn steered(&self, before: usize) -> bool {
+        self.conv.turns().iter().any(|t| {
+            t.number < before
+                && codes_of(self.book, t)
+                    .iter()
+                    .any(|c| matches!(c, Code::Pressure | Code::FillIn | Code::Irritation))
+        })
     }
 
     /// An arrangement or payment in full: the plan reached and judged, then its content.
@@ -227,7 +305,12 @@ impl<'a> Deal<'a> {
                 );
                 NO_CAP
             }
-            Some(p) => self.plan_points(sheet, p, owe, &DISPUTE_PLAN),
+            Some(p) => {
+                let cap = self.plan_points(sheet, p, owe, &DISPUTE_PLAN);
+                // A plan for the rest is confirmed and appreciated like any other.
+                self.extras(sheet);
+                cap
+            }
             None => {
                 sheet.add(
                     last,
@@ -242,13 +325,71 @@ impl<'a> Deal<'a> {
         }
     }
 
-    /// A follow-up agreed: worth something, but nothing is settled yet.
+    /// A root cause found in the call (`cause: true`) and never dealt with: the arrears will
+    /// come back, so the agreement is not a model one (a slip: agreement below excellent).
+    fn causes(&self, sheet: &mut Sheet) {
+        for (fi, f) in self.book.scenario.persona.facts.iter().enumerate() {
+            let bit = 1u64 << fi;
+            if !f.cause || self.conv.known() & bit == 0 {
+                continue;
+            }
+            if self.addressed & bit != 0 {
+                sheet.add(
+                    self.last,
+                    Principle::AffordablePlan,
+                    A,
+                    0,
+                    Credit,
+                    Note::CauseAddressed(fi),
+                );
+            } else {
+                sheet.add(
+                    self.last,
+                    Principle::AffordablePlan,
+                    A,
+                    0,
+                    Debit,
+                    Note::CauseLeft(fi),
+                );
+            }
+        }
+    }
+
+    /// The customer offered a plan they can pay, inside the mandate, and the trainee let it go:
+    /// the solution they designed themselves is the one that holds (solve it together).
+    fn counter_left(&self, sheet: &mut Sheet) {
+        let Some(c) = self.conv.counter() else {
+            return;
+        };
+        let (max_count, max_days) = self
+            .negotiation
+            .map_or((24, 30), |n| (n.max_instalments, n.max_days));
+        let workable = self.f.affords(&c)
+            && c.count <= max_count
+            && c.days <= max_days
+            && c.total() >= self.f.undisputed() * 0.99 - 0.005;
+        if workable && self.conv.agreed().is_none() {
+            sheet.add(
+                self.last,
+                Principle::SolveTogether,
+                A,
+                0,
+                Debit,
+                Note::CounterLeft,
+            );
+        }
+    }
+
+    /// A follow-up agreed: worth something once the situation is known (a next step built on
+    /// it), little when nothing was learned (only a date); nothing is settled yet.
     fn follow_up(&self, sheet: &mut Sheet, e: Ending) -> f64 {
+        self.counter_left(sheet);
+        let informed = self.conv.known() & self.situation_bits != 0;
         sheet.add(
             self.last,
             Principle::HardOnContent,
             A,
-            40,
+            if informed { 40 } else { 25 },
             Credit,
             Note::Ending(e),
         );
@@ -276,9 +417,11 @@ impl<'a> Deal<'a> {
 
     /// No agreement, an escalation, a hang-up or a waived debt: one finding, little or nothing.
     fn no_deal(&self, sheet: &mut Sheet, e: Ending) -> f64 {
+        self.counter_left(sheet);
         let (principle, points) = match e {
             Ending::NoAgreement => (Principle::SolveTogether, 15),
-            Ending::Escalated => (Principle::LowerTheThreat, 10),
+            // The customer took it elsewhere: the contact broke down, as in a hang-up.
+            Ending::Escalated => (Principle::LowerTheThreat, 0),
             Ending::DebtWaived => (Principle::DontOvershoot, 5),
             _ => (Principle::LowerTheThreat, 0),
         };
@@ -286,8 +429,8 @@ impl<'a> Deal<'a> {
         NO_CAP
     }
 
-    /// The plan itself; returns the cap it puts on agreement: 30 for a promise that will
-    /// break, 50 for a plan that gives part of the claim away.
+    /// The plan itself; returns the cap it puts on agreement: a promise that will break, a plan
+    /// that gives part of the claim away, one outside the mandate.
     fn plan_points(&self, sheet: &mut Sheet, p: Plan, owe: f64, w: &PlanWeights) -> f64 {
         let f = self.f;
         let turn = self.agreed_turn.unwrap_or(self.last);
@@ -353,6 +496,26 @@ impl<'a> Deal<'a> {
                 },
             );
         }
+        // Longer than the customer needs at what they can pay: the debt stretched for nothing
+        // (commercial sense), even inside the mandate.
+        let needed = if f.can_pay_monthly > 0.005 {
+            (owe / f.can_pay_monthly - 1e-6).ceil().max(1.0) as u32
+        } else {
+            u32::MAX
+        };
+        if covers && p.count <= max_count && p.count > needed + 1 {
+            sheet.add(
+                turn,
+                Principle::DontOvershoot,
+                A,
+                0,
+                Debit,
+                Note::PlanOverlong {
+                    count: p.count,
+                    needed,
+                },
+            );
+        }
         if covers && p.count <= max_count && p.days <= max_days {
             sheet.add(
                 turn,
@@ -363,7 +526,8 @@ impl<'a> Deal<'a> {
                 Note::PlanRealistic,
             );
         }
-        if self.together_before_plan || self.conv.counter() == Some(p) {
+        let together = self.together_before_plan || self.conv.counter() == Some(p);
+        if together {
             sheet.add(
                 turn,
                 Principle::SolveTogether,
@@ -399,24 +563,47 @@ impl<'a> Deal<'a> {
         }
         // Agreeing the trainee's own plan that the customer cannot keep is unfair treatment
         // whether or not they knew: forbearance means checking affordability first.
+        // A plan a little above what they can pay (less than half as much again, from when
+        // their money comes in) is a slip; one far beyond it, or due before they can pay, is a
+        // breach.
+        let proposed_at = self.proposal_turn.map_or(turn, |t| t.number);
         if !affordable && self.conv.proposal() == Some(p) {
+            // Pushed or talked into it before they said yes: the yes was pressed out of them.
+            let (far, steered) = (self.far(p), self.steered(proposed_at));
+            let note = match (far, steered, knew) {
+                (true, true, _) => Note::PressedIntoUnaffordable,
+                (false, false, _) => Note::AgreedAboveCapacity {
+                    amount: p.amount,
+                    capacity: f.can_pay_monthly,
+                },
+                (_, _, true) => Note::PressedUnaffordable,
+                (_, _, false) => Note::AgreedUnchecked,
+            };
+            let points = match (far, steered) {
+                (true, true) => -45,
+                (false, false) => -10,
+                _ => -20,
+            };
             sheet.add(
                 turn,
                 Principle::FairTreatment,
                 Dimension::Compliance,
-                -20,
+                points,
                 Debit,
-                if knew {
-                    Note::PressedUnaffordable
-                } else {
-                    Note::AgreedUnchecked
-                },
+                note,
             );
         }
-        match (affordable, covers) {
-            (false, _) => 30.0,
-            (true, false) => 50.0,
-            (true, true) => 100.0,
+        let inside = p.count <= max_count && p.days <= max_days;
+        match (affordable, covers, inside) {
+            (false, _, _) => BROKEN_PROMISE_CAP - self.aggravations(p, proposed_at),
+            (true, false, _) if p.total() < owe * super::GIVES_AWAY_SHARE => {
+                BROKEN_PROMISE_CAP - 2.0 * AGGRAVATION
+            }
+            (true, false, _) => GIVES_AWAY_CAP,
+            (true, true, false) => OUTSIDE_MANDATE_CAP,
+            // Imposed, not made together: the customer did not shape it, so does not own it.
+            (true, true, true) if !together => IMPOSED_CAP,
+            (true, true, true) => NO_CAP,
         }
     }
 

@@ -4,7 +4,7 @@
 //! talked; it does not feed the scores.
 
 use super::rules::codes_of;
-use crate::dialogue::{Act, Conversation};
+use crate::dialogue::Conversation;
 use crate::scenario::Code;
 use crate::text::{Lang, Text};
 use serde::Serialize;
@@ -90,9 +90,7 @@ impl Profile {
         let book = conv.book();
         let mut p = Profile::default();
         for t in conv.turns() {
-            if !matches!(t.act, Act::Choice(_)) {
-                continue;
-            }
+            // A channel's message counts like a spoken line; a proposal has no codes.
             for &c in codes_of(book, t) {
                 match c {
                     Code::Reflection => p.reflections += 1,

@@ -6,6 +6,7 @@
 //! README must change with it. [`notes`] turns findings into words; [`channel`] is 3x M.
 
 mod agreement;
+mod behaviour;
 mod channel;
 pub mod law;
 pub mod miti;
@@ -15,13 +16,12 @@ mod rules;
 pub use channel::{Fit, channel_fit};
 pub use notes::{Note, code_note};
 
-use crate::dialogue::{Act, Conversation};
+use crate::dialogue::Conversation;
 use crate::scenario::{Code, Ending, FactKind, Principle};
 use crate::text::Text;
 use agreement::AgreementInput;
-use rules::{
-    Sheet, clamp, code_rule, codes_of, fact_bits, filling_in, relational, roadblock, slip_points,
-};
+use behaviour::{Bits, Tally};
+use rules::{SLIP_SPOIL, Sheet, clamp, fact_bits, soft_cap};
 use serde::{Deserialize, Serialize};
 
 /// The four scored dimensions.
@@ -137,6 +137,24 @@ pub struct Finding {
     pub note: Note,
 }
 
+impl Finding {
+    /// Whether this finding marks something the trainee did wrong at its turn: a debit that cost
+    /// points, or a behaviour that broke a principle (which may cost nothing when the dimension
+    /// had earned nothing to spoil), or a guessed plan.
+    pub fn is_slip(&self) -> bool {
+        self.verdict == Verdict::Debit
+            && (self.points < 0
+                || matches!(
+                    self.note,
+                    Note::Code(_)
+                        | Note::ProposedBlind
+                        | Note::ReferTooEarly
+                        | Note::Channel(_, Fit::Poor)
+                        | Note::ProposedAboveKnownCapacity { .. }
+                ))
+    }
+}
+
 /// A scored conversation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
@@ -145,20 +163,31 @@ pub struct Assessment {
 }
 
 // The rubric's numbers. README "How a score is made" documents each.
-const RELATIONAL_TARGET: f64 = 0.5;
-/// Announcing collection costs before the law allows them: misleading about costs.
-const COSTS_TOO_EARLY: i32 = -35;
-/// A poor channel for the mission weighs half a roadblock turn.
-const POOR_CHANNEL: f64 = 0.5;
+const RELATIONAL_TARGET: f64 = 0.6;
+/// Listening less than asking (below MITI's 1:1 with three or more questions): half a turn.
+const INTERROGATION: f64 = 0.25;
 const FACT_SHARE: f64 = 70.0;
 const FACT_QUESTIONS: f64 = 30.0;
 const QUESTIONS_TARGET: f64 = 3.0;
-/// A compliance breach, or giving the claim away, caps the overall score below "good".
+/// A compliance breach, giving the claim away, letting the customer's own workable plan go or a
+/// call that broke down caps the overall score below "good".
 const OVERALL_CAP: u8 = 59;
+/// ... folding everything above 35 into 35–59: such a call that was only fair anyway lands in
+/// needs work.
+const FAILED_CALL_FOLD: f64 = 24.0;
 /// A slip against the principles keeps its dimension and the overall score below "excellent".
 const GOOD_CAP: u8 = 79;
-/// Intimidation, a false legal threat or disclosure to others: compliance "needs work".
+/// Intimidation, a false legal threat, disclosure to others or pressing the customer to pay
+/// more than they said they can: compliance "needs work".
 const NEEDS_WORK_CAP: u8 = 39;
+/// The lowest overall score of a call that reached a sound arrangement without a breach.
+const FAIR_FLOOR: u8 = 40;
+/// A plan named without knowing what the customer can pay keeps empathy and fact-gathering
+/// at most fair: the trainee's frame, not the customer's (NIVEA, ANNA).
+const BLIND_CAP: u8 = 59;
+
+/// A plan that leaves more than a third of the claim unpaid is capitulation in all but name.
+pub(crate) const GIVES_AWAY_SHARE: f64 = 0.65;
 
 /// Scores a conversation (finished or not; an unfinished one is scored as it stands).
 pub fn assess(conv: &Conversation) -> Assessment {
@@ -166,12 +195,9 @@ pub fn assess(conv: &Conversation) -> Assessment {
     use Verdict::*;
     let book = conv.book();
     let s = &book.scenario;
-    let archetype = s.persona.archetype;
     let turns = conv.turns();
     let last = turns.len().max(1);
-    let mut sheet = Sheet {
-        findings: Vec::with_capacity(48),
-    };
+    let mut sheet = Sheet::new();
     let situation_bits = fact_bits(
         book,
         &[
@@ -183,207 +209,27 @@ pub fn assess(conv: &Conversation) -> Assessment {
     );
     let capacity_bits = fact_bits(book, &[FactKind::Income, FactKind::Capacity]);
 
-    // The length of the conversation a slip is a share of.
-    let n = turns
-        .iter()
-        .filter(|t| matches!(t.act, Act::Choice(_)))
-        .count();
-    let mut poor_channel = false;
+    let bits = Bits {
+        situation: situation_bits,
+        capacity: capacity_bits,
+    };
+    let tally = Tally::of(conv, &mut sheet, bits);
+    let Tally {
+        choice_turns: n,
+        relational_sum,
+        open_q,
+        closed_q,
+        reflections,
+        expectation,
+        together_before_plan,
+        blind,
+        poor_channel,
+        addressed,
+        agreed_turn,
+        ..
+    } = tally;
 
-    // Per turn: codes, probes, facts.
-    let (mut choice_turns, mut relational_sum) = (0usize, 0.0f64);
-    let (mut open_q, mut closed_q, mut reflections) = (0usize, 0usize, 0usize);
-    let mut expectation = false;
-    let mut together_before_plan = false;
-    let mut proposed = false;
-    let mut agreed_turn: Option<usize> = None;
-    for t in turns {
-        match t.act {
-            Act::Channel(i) => {
-                if let Some(cc) = &s.context.channel_choice {
-                    let ch = cc.options[i].channel;
-                    let fit = channel_fit(s.context.mission, ch);
-                    let (v, p) = match fit {
-                        Fit::Good => (Credit, 0),
-                        Fit::Ok => (Credit, 0),
-                        Fit::Poor => (Debit, slip_points(POOR_CHANNEL, n)),
-                    };
-                    poor_channel |= fit == Fit::Poor;
-                    sheet.add(
-                        t.number,
-                        Principle::ThreeM,
-                        Empathy,
-                        p,
-                        v,
-                        Note::Channel(ch, fit),
-                    );
-                    if s.context.preferred_channel == Some(ch) {
-                        sheet.add(
-                            t.number,
-                            Principle::ThreeM,
-                            Empathy,
-                            0,
-                            Credit,
-                            Note::PreferredChannel(ch),
-                        );
-                    }
-                }
-            }
-            Act::Choice(_) => {
-                choice_turns += 1;
-                let codes = codes_of(book, t);
-                let mut r = 0.0;
-                // One turn spoils at most one turn's share of each dimension, however many
-                // slips it holds.
-                let (mut spent_empathy, mut spent_facts) = (0.0f64, 0.0f64);
-                let share = |spent: &mut f64, w: f64| {
-                    let w = w.min(1.0 - *spent).max(0.0);
-                    *spent += w;
-                    slip_points(w, n)
-                };
-                for &code in codes {
-                    r += relational(code);
-                    match code {
-                        Code::OpenQuestion => open_q += 1,
-                        Code::ClosedQuestion => closed_q += 1,
-                        // MITI counts a summary as a (complex) reflection.
-                        Code::Reflection | Code::ComplexReflection | Code::Summarize => {
-                            reflections += 1
-                        }
-                        Code::StateExpectation | Code::GiveInformation => expectation = true,
-                        Code::SeekCollaboration | Code::EmphasizeAutonomy if !proposed => {
-                            together_before_plan = true
-                        }
-                        _ => {}
-                    }
-                    if code == Code::AnnounceCosts {
-                        match law::costs(&s.context) {
-                            law::Costs::Allowed(j) => sheet.add(
-                                t.number,
-                                Principle::HardOnContent,
-                                Agreement,
-                                0,
-                                Credit,
-                                Note::CostsLawful(j),
-                            ),
-                            law::Costs::TooEarly(j) => sheet.add(
-                                t.number,
-                                Principle::FairTreatment,
-                                Compliance,
-                                COSTS_TOO_EARLY,
-                                Debit,
-                                Note::CostsTooEarly(Some(j)),
-                            ),
-                            law::Costs::Unknown => sheet.add(
-                                t.number,
-                                Principle::FairTreatment,
-                                Compliance,
-                                COSTS_TOO_EARLY,
-                                Debit,
-                                Note::CostsTooEarly(None),
-                            ),
-                        }
-                        continue;
-                    }
-                    if code == Code::Refer {
-                        if t.known_before & situation_bits == 0 {
-                            sheet.add(
-                                t.number,
-                                Principle::Oma,
-                                Empathy,
-                                share(&mut spent_empathy, roadblock(Code::PrematureAdvice)),
-                                Debit,
-                                Note::ReferTooEarly,
-                            );
-                        } else {
-                            sheet.add(
-                                t.number,
-                                Principle::AffordablePlan,
-                                Agreement,
-                                0,
-                                Credit,
-                                Note::ReferAfterFacts,
-                            );
-                        }
-                        continue;
-                    }
-                    let (principle, dim, verdict, points) = code_rule(code, archetype);
-                    // A slip on connection or asking costs its share of the conversation.
-                    let points = match (dim, verdict) {
-                        (Empathy, Debit) => share(&mut spent_empathy, roadblock(code)),
-                        (FactGathering, Debit) => share(&mut spent_facts, filling_in(code)),
-                        _ => points,
-                    };
-                    sheet.add(t.number, principle, dim, points, verdict, Note::Code(code));
-                    // A threat is felt before it is illegal: it breaks the connection too.
-                    if dim == Compliance && roadblock(code) > 0.0 {
-                        sheet.add(
-                            t.number,
-                            Principle::LowerTheThreat,
-                            Empathy,
-                            share(&mut spent_empathy, roadblock(code)),
-                            Debit,
-                            Note::Code(code),
-                        );
-                    }
-                }
-                relational_sum += r.min(1.0);
-                for (fi, f) in s.persona.facts.iter().enumerate() {
-                    let bit = 1u64 << fi;
-                    if t.revealed & bit != 0 {
-                        sheet.add(
-                            t.number,
-                            Principle::Anna,
-                            FactGathering,
-                            0,
-                            Credit,
-                            Note::FactUncovered(fi),
-                        );
-                    } else if t.missed & bit != 0 {
-                        let right_kind = f.reveal.by.iter().any(|c| codes.contains(c));
-                        let note = if right_kind {
-                            Note::ProbeTooEarly(fi)
-                        } else {
-                            Note::ProbeWrongKind(fi)
-                        };
-                        let principle = if right_kind {
-                            Principle::Connect
-                        } else {
-                            Principle::Anna
-                        };
-                        sheet.add(t.number, principle, FactGathering, 0, Debit, note);
-                    }
-                }
-            }
-            Act::Proposal { response, .. } => {
-                // Naming an amount before asking what the customer can pay is filling in for
-                // them (NIVEA), whatever they answer.
-                if !proposed && t.known_before & capacity_bits == 0 {
-                    sheet.add(
-                        t.number,
-                        Principle::Nivea,
-                        FactGathering,
-                        slip_points(filling_in(Code::FillIn), n),
-                        Debit,
-                        Note::ProposedBlind,
-                    );
-                }
-                proposed = true;
-                if response == crate::dialogue::Response::Accept && agreed_turn.is_none() {
-                    agreed_turn = Some(t.number);
-                }
-            }
-        }
-    }
-    // An accepted counter is agreed at the turn that took it.
-    if agreed_turn.is_none() && conv.agreed().is_some() {
-        agreed_turn = turns
-            .iter()
-            .find(|t| matches!(t.act, Act::Choice(i) if t.node.is_some_and(|n| book.node(n).options[i].plan == crate::scenario::PlanAction::AcceptCounter)))
-            .map(|t| t.number);
-    }
-
-    // Empathy.
+    // Empathy: the share of turns that connect, spoiled by the slips' share of the call.
     let questions = open_q + closed_q;
     if reflections > 0 && reflections >= questions {
         sheet.add(
@@ -398,12 +244,11 @@ pub fn assess(conv: &Conversation) -> Assessment {
             },
         );
     } else if questions >= 3 && reflections * 2 < questions {
-        sheet.add(
+        sheet.slip(
             last,
             Principle::Connect,
             Empathy,
-            -5,
-            Debit,
+            INTERROGATION,
             Note::ReflectionRatio {
                 reflections,
                 questions,
@@ -411,14 +256,14 @@ pub fn assess(conv: &Conversation) -> Assessment {
         );
     }
     // What the trainee did, not how the customer happened to feel: the mood is no input.
-    let connect = if choice_turns == 0 {
+    let connect = if n == 0 {
         0.0
     } else {
-        (relational_sum / (RELATIONAL_TARGET * choice_turns as f64)).min(1.0)
+        (relational_sum / (RELATIONAL_TARGET * n as f64)).min(1.0)
     };
-    let empathy = clamp(100.0 * connect + sheet.sum(Empathy));
+    let empathy = sheet.settle(Empathy, 100.0 * connect, n, SLIP_SPOIL);
 
-    // Fact-gathering.
+    // Fact-gathering: the share of key facts found and the asking that found them.
     let key = book.key_facts();
     for (fi, f) in s.persona.facts.iter().enumerate() {
         if f.key && conv.known() & (1 << fi) == 0 {
@@ -438,8 +283,12 @@ pub fn assess(conv: &Conversation) -> Assessment {
         f64::from((conv.known() & key).count_ones()) / f64::from(key.count_ones())
     };
     let asked = ((open_q as f64 + 0.5 * closed_q as f64) / QUESTIONS_TARGET).min(1.0);
-    let fact_gathering =
-        clamp(FACT_SHARE * share + FACT_QUESTIONS * asked + sheet.sum(FactGathering));
+    let fact_gathering = sheet.settle(
+        FactGathering,
+        FACT_SHARE * share + FACT_QUESTIONS * asked,
+        n,
+        SLIP_SPOIL,
+    );
 
     // Agreement.
     let input = AgreementInput {
@@ -449,89 +298,127 @@ pub fn assess(conv: &Conversation) -> Assessment {
         together_before_plan,
         capacity_bits,
         situation_bits,
+        addressed,
     };
     let agreement = agreement::agreement(conv, &mut sheet, input);
     // An agreement with anything missing or wrong (not confirmed, not made together, too
-    // long, …) is not a model one.
+    // long, a known cause left alone, …) is not a model one.
     let agreement_slip = sheet
         .findings
         .iter()
         .any(|f| f.dimension == Agreement && f.verdict == Debit);
     let agreement = if agreement_slip {
-        agreement.min(GOOD_CAP)
+        soft_cap(agreement, GOOD_CAP)
     } else {
         agreement
     };
 
-    // Compliance: any breach keeps it below good; intimidation, a false legal threat or telling
-    // others about the debt puts it in needs work, whatever else went well.
-    let breach = sheet
-        .findings
-        .iter()
-        .any(|f| f.dimension == Compliance && f.verdict == Debit);
-    let grave = sheet.findings.iter().any(|f| {
-        f.dimension == Compliance
-            && matches!(
-                f.note,
-                Note::Code(Code::Threaten | Code::FalseThreat | Code::ThirdParty)
-            )
-    });
-    let compliance = clamp(100.0 + sheet.sum(Compliance)).min(match (grave, breach) {
-        (true, _) => NEEDS_WORK_CAP,
-        (false, true) => OVERALL_CAP,
-        (false, false) => 100,
-    });
-    // No ceiling: a slip against the principles (a roadblock, a threat felt, assuming or filling
-    // in) keeps its dimension, and the call, below excellent however well the rest went; so does
-    // a poor channel for the mission (3x M). A repaired call is good, not a model.
-    let slipped = |d: Dimension| {
+    // Compliance: a slip of tone keeps it below excellent, any breach below good; intimidation,
+    // a false legal threat, telling others about the debt or pressing for more than the
+    // customer can pay puts it in needs work, whatever else went well.
+    let compliance_debits = || {
         sheet
             .findings
             .iter()
-            .any(|f| f.dimension == d && f.verdict == Debit && f.points < 0)
+            .filter(|f| f.dimension == Compliance && f.verdict == Debit)
     };
+    let tone_only = |f: &&Finding| {
+        matches!(
+            f.note,
+            Note::Code(Code::Pressure | Code::Irritation | Code::Dismiss)
+                | Note::AffordabilityUnchecked
+                | Note::AgreedAboveCapacity { .. }
+        )
+    };
+    let compliance_slip = compliance_debits().next().is_some();
+    let breach = compliance_debits().any(|f| !tone_only(&f));
+    let grave = compliance_debits().any(|f| {
+        matches!(
+            f.note,
+            Note::Code(Code::Threaten | Code::FalseThreat | Code::ThirdParty)
+                | Note::PressedBeyondCapacity
+                | Note::PressedIntoUnaffordable
+        )
+    });
+    let compliance = (100.0 + sheet.sum(Compliance)).max(0.0);
+    let compliance = match (grave, breach, compliance_slip) {
+        (true, _, _) => soft_cap(compliance, NEEDS_WORK_CAP),
+        (false, true, _) => soft_cap(compliance, OVERALL_CAP),
+        (false, false, true) => soft_cap(compliance, GOOD_CAP),
+        _ => compliance,
+    };
+    // No ceiling: a slip against the principles (a roadblock, a threat felt, assuming or filling
+    // in) keeps its dimension, and the call, below excellent however well the rest went; so does
+    // a poor channel for the mission (3x M). A repaired call is good, not a model.
     let facts_missed = sheet
         .findings
         .iter()
         .any(|f| matches!(f.note, Note::FactMissed(_)));
-    let (empathy_slip, facts_slip) = (slipped(Empathy), slipped(FactGathering) || facts_missed);
-    let empathy = if empathy_slip {
-        empathy.min(GOOD_CAP)
+    let (empathy_slip, facts_slip) = (
+        sheet.slipped(Empathy),
+        sheet.slipped(FactGathering) || facts_missed,
+    );
+    let mut empathy = if empathy_slip {
+        soft_cap(empathy, GOOD_CAP)
     } else {
         empathy
     };
-    let fact_gathering = if facts_slip {
-        fact_gathering.min(GOOD_CAP)
+    let mut fact_gathering = if facts_slip {
+        soft_cap(fact_gathering, GOOD_CAP)
     } else {
         fact_gathering
     };
+    // MITI: reflective listening is how empathy shows; a call without a single reflection
+    // can be polite and correct, but its connection is at most fair.
+    if reflections == 0 {
+        empathy = soft_cap(empathy, BLIND_CAP);
+    }
+    if blind {
+        empathy = soft_cap(empathy, BLIND_CAP);
+        fact_gathering = soft_cap(fact_gathering, BLIND_CAP);
+    }
     // Giving the claim away is capitulation, not connection (a plan that gives part of it away
     // caps agreement instead).
     let gave_away = conv.ending() == Some(Ending::DebtWaived)
         || sheet
             .findings
             .iter()
-            .any(|f| f.note == Note::Code(Code::Capitulate));
-    let weighted = 0.30 * f64::from(empathy)
-        + 0.25 * f64::from(fact_gathering)
-        + 0.30 * f64::from(agreement)
-        + 0.15 * f64::from(compliance);
-    let mut overall = clamp(weighted);
-    if empathy_slip || facts_slip || agreement_slip || poor_channel {
-        overall = overall.min(GOOD_CAP);
+            .any(|f| {
+                (f.note == Note::Code(Code::Capitulate) && f.dimension == Agreement)
+                    || matches!(f.note, Note::PlanGivesAway { total, owed } if total < owed * GIVES_AWAY_SHARE)
+            });
+    // The arrangement is what the call is for; connection and asking are how it is reached.
+    let weighted = 0.25 * empathy + 0.20 * fact_gathering + 0.40 * agreement + 0.15 * compliance;
+    let mut overall = weighted;
+    if empathy_slip || facts_slip || agreement_slip || compliance_slip || poor_channel || blind {
+        overall = soft_cap(overall, GOOD_CAP);
     }
-    if breach || gave_away {
-        overall = overall.min(OVERALL_CAP);
+    // The contact broke down (the customer hung up or escalated): whatever went well, the call
+    // failed its mission. Letting the customer's own affordable plan go does too.
+    let broke_down = matches!(conv.ending(), Some(Ending::HungUp | Ending::Escalated));
+    let counter_left = sheet.findings.iter().any(|f| f.note == Note::CounterLeft);
+    if breach || gave_away || broke_down || counter_left {
+        overall = rules::fold(overall, OVERALL_CAP, FAILED_CALL_FOLD);
+    }
+    // A typical call (polite, scripted, little real listening, a payment agreed) is fair: an
+    // arrangement the customer can keep, for the whole claim, reached without any breach of fair
+    // treatment, keeps the call out of needs work however little else went well.
+    let sound_deal = conv.agreed().is_some_and(|p| {
+        let f = &s.persona.finances;
+        f.affords(&p) && p.total() >= f.undisputed() * 0.99 - 0.005
+    });
+    if sound_deal && !breach && !gave_away && overall < f64::from(FAIR_FLOOR) {
+        overall = f64::from(FAIR_FLOOR) + overall / 20.0;
     }
     let mut findings = sheet.findings;
     findings.sort_by_key(|f| f.turn);
     Assessment {
         scores: Scores {
-            empathy,
-            fact_gathering,
-            agreement,
-            compliance,
-            overall,
+            empathy: clamp(empathy),
+            fact_gathering: clamp(fact_gathering),
+            agreement: clamp(agreement),
+            compliance: clamp(compliance),
+            overall: clamp(overall),
         },
         findings,
     }
@@ -645,36 +532,61 @@ mod tests {
 
     #[test]
     fn a_guessed_plan_costs_the_same_whether_the_customer_says_yes_or_counters() {
-        let plan = Some(Plan {
-            amount: 100.0,
-            count: 3,
-            days: 10,
-        });
         let ids = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
-        // Stress 60 after the opening question: cornered, she says yes to what she cannot pay.
-        let yes = replay(&mini_with_mood(30, 70), 1, &ids("ask,info,thank"), plan).expect("plays");
-        assert_eq!(yes.agreed(), plan);
-        // Five points calmer: she counters with what she can pay, and the trainee takes it.
-        let counter = replay(
-            &mini_with_mood(30, 65),
-            1,
-            &ids("ask,info,take,thank"),
-            plan,
-        )
-        .expect("plays");
-        assert_ne!(counter.agreed(), plan);
-        let (y, c) = (assess(&yes).scores, assess(&counter).scores);
-        assert!(
-            y.agreement.abs_diff(c.agreement) < 15 && c.agreement <= 40,
-            "the same guess: {y:?} vs {c:?}"
-        );
-        assert!(
-            assess(&counter)
-                .findings
-                .iter()
-                .any(|f| f.note == Note::ProposedBlind && f.points < 0),
-            "the guess is named where it happened"
-        );
+        // A harsh guess (twice what she can pay) and a modest one (a fifth above it, not
+        // pushed): each scores nearly the same whatever she answers.
+        for (amount, count) in [(100.0, 3), (60.0, 5)] {
+            let plan = Some(Plan {
+                amount,
+                count,
+                days: 10,
+            });
+            // Stress 60 after the opening question: cornered, she says yes to what she cannot
+            // pay.
+            let yes =
+                replay(&mini_with_mood(30, 70), 1, &ids("ask,info,thank"), plan).expect("plays");
+            assert_eq!(yes.agreed(), plan);
+            // Five points calmer: she counters with what she can pay, and the trainee takes it.
+            let counter = replay(
+                &mini_with_mood(30, 65),
+                1,
+                &ids("ask,info,take,thank"),
+                plan,
+            )
+            .expect("plays");
+            assert_ne!(counter.agreed(), plan);
+            let (y, c) = (assess(&yes).scores, assess(&counter).scores);
+            assert!(
+                y.agreement.abs_diff(c.agreement) < 15 && c.agreement < 80,
+                "the same guess ({amount}): {y:?} vs {c:?}"
+            );
+            let counter = assess(&counter);
+            assert!(
+                counter
+                    .findings
+                    .iter()
+                    .any(|f| f.note == Note::ProposedBlind),
+                "the guess is named where it happened"
+            );
+            assert!(counter.scores.fact_gathering < 60 && counter.scores.empathy < 60);
+        }
+        // The harsh guess is the worse one.
+        let agreement = |amount: f64, count: u32| {
+            let plan = Plan {
+                amount,
+                count,
+                days: 10,
+            };
+            let c = replay(
+                &mini_with_mood(30, 65),
+                1,
+                &ids("ask,info,take,thank"),
+                Some(plan),
+            )
+            .expect("plays");
+            assess(&c).scores.agreement
+        };
+        assert!(agreement(100.0, 3) < agreement(60.0, 5));
     }
 
     #[test]
@@ -684,8 +596,26 @@ mod tests {
             count: 6,
             days: 10,
         });
-        // Pressure ("a hundred must be possible"): a breach.
-        assert!(play("ask,fill,thank", plan).scores.compliance < 60);
+        // One push ("a hundred must be possible") to a plan she can keep: a slip of fair
+        // treatment, below excellent but no breach.
+        let push = play("ask,fill,thank", plan).scores.compliance;
+        assert!((60..80).contains(&push), "{push}");
+        // Pushing for more after she said what she can pay: pressing an unaffordable plan.
+        let pressed = play(
+            "ask,info,push",
+            Some(Plan {
+                amount: 100.0,
+                count: 3,
+                days: 10,
+            }),
+        );
+        assert!(pressed.scores.compliance < 40, "{:?}", pressed.scores);
+        assert!(
+            pressed
+                .findings
+                .iter()
+                .any(|f| f.note == Note::PressedBeyondCapacity)
+        );
         // A threat and a false legal threat.
         assert!(play("threat", None).scores.compliance < 40);
     }
@@ -708,10 +638,14 @@ mod tests {
     fn collection_costs_are_lawful_only_once_the_law_allows_them() {
         let ids: Vec<String> = ["ask", "info", "take", "thank"].map(String::from).to_vec();
         let plan = Some(Plan {
-            amount: 90.0,
+            amount: 75.0,
             count: 4,
             days: 10,
         });
+        // The same path without the line about costs.
+        let without = assess(&replay(&mini(), 1, &ids, plan).expect("plays"))
+            .scores
+            .compliance;
         let scored = |context: &str| {
             let book = mini_announcing_costs(context).expect("valid");
             assess(&replay(&book, 1, &ids, plan).expect("plays"))
@@ -722,7 +656,7 @@ mod tests {
                 .findings
                 .iter()
                 .any(|f| matches!(f.note, Note::CostsLawful(_)) && f.verdict == Verdict::Credit));
-            assert_eq!(lawful.scores.compliance, 100, "{j}");
+            assert_eq!(lawful.scores.compliance, without, "{j}");
             let early = scored(&format!("jurisdiction: {j}, reminder_sent: false,"));
             assert!(
                 early
@@ -827,18 +761,171 @@ mod tests {
 
     #[test]
     fn every_note_renders_in_both_languages() {
-        let a = play(
-            "ask,fill,push",
+        let ids = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
+        let plan = |amount: f64, count: u32, days: u32| {
             Some(Plan {
-                amount: 200.0,
-                count: 1,
-                days: 0,
+                amount,
+                count,
+                days,
+            })
+        };
+        let book = mini_with_cause();
+        let paths = [
+            ("ask,fill,push", plan(200.0, 1, 0)),
+            ("ask,info,push", plan(100.0, 3, 10)),
+            ("ask,together,thank_only", plan(25.0, 12, 10)),
+            ("ask,together,take,thank", plan(100.0, 4, 10)),
+            ("ask,info,take,thank", plan(60.0, 5, 10)),
+            ("ask,fill,bye", plan(100.0, 3, 3)),
+            ("threat", None),
+            ("waive", None),
+        ];
+        let mut kinds = std::collections::HashSet::new();
+        for (choices, plan) in paths {
+            let a = assess(&replay(&book, 1, &ids(choices), plan).expect("plays"));
+            for f in &a.findings {
+                let (nl, en) = (f.explain(&book, Lang::Nl), f.explain(&book, Lang::En));
+                assert!(!nl.is_empty() && !en.is_empty() && nl != en, "{f:?}");
+                kinds.insert(std::mem::discriminant(&f.note));
+            }
+        }
+        assert!(
+            kinds.len() >= 28,
+            "only {} kinds of note shown",
+            kinds.len()
+        );
+    }
+
+    /// The mini fixture with its reason fact a root cause, dealt with by the close `thank` and
+    /// not by `thank_only` (the same words, less the follow-up).
+    fn mini_with_cause() -> Arc<Playbook> {
+        let src = include_str!("../../tests/fixtures/mini.scenario.ron")
+            .replace(
+                "reveal: (by: [OpenQuestion], trust: 40),",
+                "reveal: (by: [OpenQuestion], trust: 40), cause: true,",
+            )
+            // Clear about what is owed, so that nothing but the cause stands between the plan
+            // and a model agreement.
+            .replace(
+                "codes: [SeekCollaboration, OpenQuestion], trust: 5,",
+                "codes: [SeekCollaboration, OpenQuestion, StateExpectation], trust: 5,",
+            )
+            .replace(
+                "codes: [Appreciate, Summarize], next: \"done\"),",
+                "codes: [Appreciate, Summarize], addresses: [\"reason\"], next: \"done\"),\n                (id: \"thank_only\", text: (nl: \"Dank u wel.\", en: \"Thank you.\"), codes: [Appreciate, Summarize], next: \"done\"),",
+            );
+        Arc::new(Playbook::parse(&src, "mini.scenario.ron").expect("valid fixture"))
+    }
+
+    #[test]
+    fn a_root_cause_found_and_left_alone_keeps_the_agreement_below_excellent() {
+        let book = mini_with_cause();
+        let plan = Some(Plan {
+            amount: 50.0,
+            count: 6,
+            days: 10,
+        });
+        let ids = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
+        let fixed = assess(&replay(&book, 1, &ids("ask,together,thank"), plan).expect("plays"));
+        let left = assess(&replay(&book, 1, &ids("ask,together,thank_only"), plan).expect("plays"));
+        assert!(
+            fixed
+                .findings
+                .iter()
+                .any(|f| f.note == Note::CauseAddressed(0))
+        );
+        assert_eq!(fixed.scores.agreement, 100, "{:?}", fixed.scores);
+        assert!(left.findings.iter().any(|f| f.note == Note::CauseLeft(0)));
+        assert!(
+            (60..80).contains(&left.scores.agreement) && left.scores.overall < 80,
+            "{:?}",
+            left.scores
+        );
+        // A cause nobody can address, or an option addressing a fact that is no cause, is
+        // reported by validation.
+        let src = include_str!("../../tests/fixtures/mini.scenario.ron").replace(
+            "reveal: (by: [OpenQuestion], trust: 40),",
+            "reveal: (by: [OpenQuestion], trust: 40), cause: true,",
+        );
+        let e = Playbook::parse(&src, "mini.scenario.ron").expect_err("unaddressed");
+        assert!(
+            e.to_string()
+                .contains("fact `reason` is a root cause (`cause: true`) that no option addresses"),
+            "{e}"
+        );
+        let src = include_str!("../../tests/fixtures/mini.scenario.ron").replace(
+            "codes: [Appreciate, Summarize], next: \"done\"),",
+            "codes: [Appreciate, Summarize], addresses: [\"capacity\"], next: \"done\"),",
+        );
+        let e = Playbook::parse(&src, "mini.scenario.ron").expect_err("not a cause");
+        assert!(
+            e.to_string()
+                .contains("addresses fact `capacity`, which is not a root cause"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_plan_longer_than_needed_or_asking_more_than_owed_is_named() {
+        // 300 owed at 50 a month needs 6 instalments; 12 of 25 stretches it for nothing.
+        let long = play(
+            "ask,together,thank",
+            Some(Plan {
+                amount: 25.0,
+                count: 12,
+                days: 10,
             }),
         );
-        let book = mini();
-        for f in &a.findings {
-            let (nl, en) = (f.explain(&book, Lang::Nl), f.explain(&book, Lang::En));
-            assert!(!nl.is_empty() && !en.is_empty() && nl != en, "{f:?}");
-        }
+        assert!(long.findings.iter().any(|f| matches!(
+            f.note,
+            Note::PlanOverlong {
+                count: 12,
+                needed: 6
+            }
+        )));
+        assert!(long.scores.agreement < 80, "{:?}", long.scores);
+        // 4 × 100 for 300 owed asks for money that is not owed: misleading, whatever follows.
+        let more = play(
+            "ask,together,take,thank",
+            Some(Plan {
+                amount: 100.0,
+                count: 4,
+                days: 10,
+            }),
+        );
+        assert!(
+            more.findings
+                .iter()
+                .any(|f| matches!(f.note, Note::ProposedMoreThanOwed { .. }))
+        );
+        assert!(more.scores.compliance < 60, "{:?}", more.scores);
+    }
+
+    #[test]
+    fn letting_the_customers_workable_counter_go_fails_the_call() {
+        let a = play(
+            "ask,info,push",
+            Some(Plan {
+                amount: 100.0,
+                count: 3,
+                days: 10,
+            }),
+        );
+        assert!(a.findings.iter().any(|f| f.note == Note::CounterLeft));
+        assert!(a.scores.overall < 60, "{:?}", a.scores);
+    }
+
+    #[test]
+    fn a_sound_arrangement_without_a_breach_is_at_least_fair_overall() {
+        // Nothing asked, a plan that happens to fit, no breach: a scripted call, fair.
+        let a = play(
+            "ask,info,bye",
+            Some(Plan {
+                amount: 50.0,
+                count: 6,
+                days: 10,
+            }),
+        );
+        assert!(a.scores.overall >= FAIR_FLOOR, "{:?}", a.scores);
     }
 }

@@ -80,6 +80,36 @@ pub enum Note {
     CostsLawful(Jurisdiction),
     /// Collection costs announced before the law allows them (or with no law named).
     CostsTooEarly(Option<Jurisdiction>),
+    /// Urged the customer to pay more after they said what they can (their counter-offer or
+    /// their figures): pressing an unaffordable plan.
+    PressedBeyondCapacity,
+    /// A proposal asking clearly more than is owed.
+    ProposedMoreThanOwed {
+        total: f64,
+        owed: f64,
+    },
+    /// The customer's own affordable plan, inside the mandate, was left on the table.
+    CounterLeft,
+    /// Pushed or talked the customer into a plan far beyond what they can pay.
+    PressedIntoUnaffordable,
+    /// Agreed the trainee's own plan a little above what the customer can pay.
+    AgreedAboveCapacity {
+        amount: f64,
+        capacity: f64,
+    },
+    /// Urged again after an earlier push: repeated pressure is harassment.
+    PressedAgain,
+    /// A plan proposed before anything was asked about what the customer can pay.
+    AffordabilityUnchecked,
+    /// A root cause (the fact) came out and an option dealt with it.
+    CauseAddressed(usize),
+    /// A root cause came out and nothing in the agreement dealt with it.
+    CauseLeft(usize),
+    /// More instalments than the customer needs at what they can pay.
+    PlanOverlong {
+        count: u32,
+        needed: u32,
+    },
     /// Proposed more than the customer had said they could pay.
     ProposedAboveKnownCapacity {
         amount: f64,
@@ -206,6 +236,46 @@ impl Finding {
             Note::DisputeNotFound => t("Je achterhaalde niet wat er precies misging.".into(), "You never found out what exactly went wrong.".into()),
             Note::UndisputedSettled => t("Het onbetwiste deel is geregeld.".into(), "The undisputed part is settled.".into()),
             Note::UndisputedOpen => t("Het onbetwiste deel bleef open.".into(), "The undisputed part was left open.".into()),
+            Note::ProposedMoreThanOwed { total, owed } => t(
+                format!("Een regeling van {} voorgesteld voor {} die openstaat: meer vragen dan verschuldigd is, is misleidend.", m(total), m(owed)),
+                format!("Proposed a plan of {} for {} owed: asking for more than is owed misleads the customer.", m(total), m(owed)),
+            ),
+            Note::CounterLeft => t(
+                "De klant bood zelf een haalbare regeling binnen het mandaat aan, en die bleef liggen: de oplossing die de klant zelf bedacht, is de oplossing die standhoudt.".into(),
+                "The customer offered a plan they can pay, inside the mandate, and it was left on the table: the solution the customer designs is the one that holds.".into(),
+            ),
+            Note::PressedIntoUnaffordable => t(
+                "De klant onder druk of met een ingevuld bedrag ja laten zeggen tegen een regeling ver boven wat die kan dragen: intimiderend, en de belofte breekt.".into(),
+                "Pushed or talked the customer into a yes to a plan far beyond what they can pay: intimidating, and the promise will break.".into(),
+            ),
+            Note::PressedBeyondCapacity => t(
+                "Aangedrongen op meer nadat de klant had gezegd wat die kan betalen: een regeling doordrukken die niet haalbaar is.".into(),
+                "Pushed for more after the customer said what they can pay: pressing a plan they cannot afford.".into(),
+            ),
+            Note::AgreedAboveCapacity { amount, capacity } => t(
+                format!("{} per maand afgesproken, boven de {} die de klant echt kan missen: een belofte die kan breken.", m(amount), m(capacity)),
+                format!("Agreed {} a month, above the {} the customer can really spare: a promise that may break.", m(amount), m(capacity)),
+            ),
+            Note::PressedAgain => t(
+                "Opnieuw druk gezet na een eerdere duw: herhaalde druk is intimidatie, geen toon meer.".into(),
+                "Pressed again after an earlier push: repeated pressure is harassment, no longer a slip of tone.".into(),
+            ),
+            Note::AffordabilityUnchecked => t(
+                "Een regeling voorgesteld zonder na te gaan wat de klant kan dragen: eerlijke behandeling vraagt die check eerst.".into(),
+                "Put a plan to the customer without checking what they can afford: fair treatment asks for that check first.".into(),
+            ),
+            Note::CauseAddressed(i) => t(
+                format!("De oorzaak van de achterstand aangepakt: {}.", fact(i)),
+                format!("The cause of the arrears was dealt with: {}.", fact(i)),
+            ),
+            Note::CauseLeft(i) => t(
+                format!("De oorzaak kwam op tafel maar bleef liggen ({}): zonder die aan te pakken komt de achterstand terug.", fact(i)),
+                format!("The cause came out but was left alone ({}): unless it is dealt with, the arrears will come back.", fact(i)),
+            ),
+            Note::PlanOverlong { count, needed } => t(
+                format!("{count} termijnen waar {needed} genoeg waren met wat de klant kan betalen: de schuld onnodig uitgesmeerd."),
+                format!("{count} instalments where {needed} would do at what the customer can pay: the debt stretched for nothing."),
+            ),
             Note::ProposedAboveKnownCapacity { amount, capacity } => t(
                 format!("Je stelde {} per maand voor terwijl de klant al zei dat {} het maximum is: ingevuld voor de ander.", m(amount), m(capacity)),
                 format!("You proposed {} a month after the customer had said {} is the most they can pay: filling in for them.", m(amount), m(capacity)),

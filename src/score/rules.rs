@@ -13,6 +13,8 @@ pub(super) fn relational(code: Code) -> f64 {
         Code::Reflection | Code::Affirm | Code::Summarize | Code::EmphasizeAutonomy => 0.6,
         Code::Appreciate => 0.5,
         Code::SeekCollaboration => 0.4,
+        // An open question is an effort to grasp the customer's side (MITI's empathy rating).
+        Code::OpenQuestion => 0.3,
         _ => 0.0,
     }
 }
@@ -84,25 +86,47 @@ pub(super) fn filling_in(code: Code) -> f64 {
     }
 }
 
-/// What a slip of `weight` turns costs a dimension in a conversation of `turns` turns: the
-/// share of the conversation it spoiled, times [`SLIP_COST`].
-pub(super) fn slip_points(weight: f64, turns: usize) -> i32 {
-    -((SLIP_COST * weight / turns.max(1) as f64).round() as i32)
-}
-
-/// A conversation spoiled throughout scores 0 on the dimension; one judgement in eight turns
-/// costs 19 points, in four turns 38.
-pub(super) const SLIP_COST: f64 = 150.0;
+/// A conversation spoiled throughout scores 0 on the dimension: a slip of weight `w` (a share of
+/// one turn) in a call of `n` turns spoils `SLIP_SPOIL × w / n` of what the dimension earned.
+/// One judgement in an eight-turn call costs 15% of the connection it earned; the same in a
+/// four-turn call costs twice that.
+pub(super) const SLIP_SPOIL: f64 = 1.2;
 
 pub(super) fn clamp(x: f64) -> u8 {
     x.round().clamp(0.0, 100.0) as u8
 }
 
+/// A cap that keeps order: a score above `cap`'s band is folded into that band (from the band's
+/// bottom up to `cap`) instead of cut off, so two calls with the same slip still rank by how
+/// well the rest went, and no call with the slip reaches the band above.
+pub(super) fn soft_cap(x: f64, cap: u8) -> f64 {
+    fold(x, cap, 19.0)
+}
+
+/// [`soft_cap`] with the fold starting `width` below the cap.
+pub(super) fn fold(x: f64, cap: u8, width: f64) -> f64 {
+    let c = f64::from(cap);
+    let knee = c - width;
+    if x <= knee {
+        x
+    } else {
+        knee + (x.min(100.0) - knee) * (c - knee) / (100.0 - knee)
+    }
+}
+
 pub(super) struct Sheet {
     pub(super) findings: Vec<Finding>,
+    /// Slips waiting for their cost: (finding index, weight as a share of one turn).
+    slips: Vec<(usize, f64)>,
 }
 
 impl Sheet {
+    pub(super) fn new() -> Sheet {
+        Sheet {
+            findings: Vec::with_capacity(48),
+            slips: Vec::new(),
+        }
+    }
     pub(super) fn add(
         &mut self,
         turn: usize,
@@ -120,6 +144,50 @@ impl Sheet {
             points,
             note,
         });
+    }
+    /// A slip of `weight` turns against `dimension`; its points are set by [`Sheet::settle`].
+    pub(super) fn slip(
+        &mut self,
+        turn: usize,
+        principle: Principle,
+        dimension: Dimension,
+        weight: f64,
+        note: Note,
+    ) {
+        self.slips.push((self.findings.len(), weight));
+        self.add(turn, principle, dimension, 0, Verdict::Debit, note);
+    }
+    /// What `dimension` keeps of `earned` once its slips in a call of `turns` turns have spoiled
+    /// their share; each slip's finding gets the points it cost.
+    pub(super) fn settle(
+        &mut self,
+        dimension: Dimension,
+        earned: f64,
+        turns: usize,
+        spoil: f64,
+    ) -> f64 {
+        let n = turns.max(1) as f64;
+        let mine: Vec<(usize, f64)> = self
+            .slips
+            .iter()
+            .copied()
+            .filter(|&(i, _)| self.findings[i].dimension == dimension)
+            .collect();
+        let weight: f64 = mine.iter().map(|&(_, w)| w).sum();
+        let spoiled = (spoil * weight / n).min(1.0);
+        for &(i, w) in &mine {
+            let share = if weight > 0.0 { w / weight } else { 0.0 };
+            self.findings[i].points = -((earned * spoiled * share).round() as i32);
+        }
+        earned * (1.0 - spoiled)
+    }
+    /// Whether `dimension` has a slip (a debit that cost points, or a weighed slip).
+    pub(super) fn slipped(&self, dimension: Dimension) -> bool {
+        self.findings.iter().enumerate().any(|(i, f)| {
+            f.dimension == dimension
+                && f.verdict == Verdict::Debit
+                && (f.points < 0 || self.slips.iter().any(|&(j, _)| j == i))
+        })
     }
     pub(super) fn sum(&self, d: Dimension) -> f64 {
         self.findings
@@ -140,9 +208,64 @@ pub(super) fn fact_bits(book: &Playbook, kinds: &[FactKind]) -> u64 {
         .fold(0, |acc, (i, _)| acc | (1 << i))
 }
 
+/// The behaviour codes of a turn: the option chosen, or the message the channel sends.
 pub(super) fn codes_of<'a>(book: &'a Playbook, t: &Turn) -> &'a [Code] {
     match (t.act, t.node) {
         (Act::Choice(i), Some(n)) => &book.node(n).options[i].codes,
+        (Act::Channel(i), _) => book
+            .scenario
+            .context
+            .channel_choice
+            .as_ref()
+            .and_then(|cc| cc.options.get(i))
+            .map_or(&[], |o| &o.codes),
         _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_soft_cap_keeps_the_order_and_the_band() {
+        assert_eq!(soft_cap(100.0, 79), 79.0);
+        assert_eq!(soft_cap(50.0, 79), 50.0);
+        assert!(soft_cap(90.0, 79) < soft_cap(95.0, 79));
+        assert!(soft_cap(61.0, 59) < 60.0 && soft_cap(61.0, 59) > soft_cap(60.0, 59));
+        assert!(
+            fold(45.0, 59, 24.0) < 40.0,
+            "a failed call that was only fair lands lower"
+        );
+    }
+
+    #[test]
+    fn slips_spoil_their_share_of_what_was_earned() {
+        let mut sheet = Sheet::new();
+        sheet.slip(
+            1,
+            Principle::Oma,
+            Dimension::Empathy,
+            1.0,
+            Note::Code(Code::Judge),
+        );
+        // One full slip in a ten-turn call spoils 12% of 80.
+        let kept = sheet.settle(Dimension::Empathy, 80.0, 10, SLIP_SPOIL);
+        assert!((kept - 80.0 * (1.0 - SLIP_SPOIL / 10.0)).abs() < 1e-9);
+        assert_eq!(sheet.findings[0].points, -10);
+        assert!(sheet.slipped(Dimension::Empathy));
+        assert!(!sheet.slipped(Dimension::FactGathering));
+        // The same slip in a two-turn call spoils more, never below zero.
+        let mut short = Sheet::new();
+        for _ in 0..3 {
+            short.slip(
+                1,
+                Principle::Oma,
+                Dimension::Empathy,
+                1.0,
+                Note::Code(Code::Judge),
+            );
+        }
+        assert_eq!(short.settle(Dimension::Empathy, 80.0, 2, SLIP_SPOIL), 0.0);
     }
 }

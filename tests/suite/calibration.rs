@@ -1,22 +1,24 @@
 //! The rubric against expert trainers' judgements (`tests/calibration/`): every transcript
-//! plays, the set covers the kinds of call it must, and the agreement never falls below what
-//! it was. The floor rises with the rubric towards the goal of 90% of cells and no overall
-//! ordering broken; `collector-dojo calibrate` prints the whole table.
+//! plays, the set covers the kinds of call it must, at least 90% of the cells agree and no
+//! ordering of the trainers' overall bands within a scenario is broken; `collector-dojo
+//! calibrate` prints the whole table.
 
 use collector_dojo::calibration::{Class, calibrate};
 use std::path::Path;
 
-/// Reached so far (cells in agreement, of all cells) and the most broken orderings allowed.
-/// Raise them when the rubric improves; never lower them to make a change pass.
+/// Reached so far (cells in agreement, of all cells); no ordering may be broken.
+/// Raise it when the rubric improves; never lower it to make a change pass.
 ///
 /// History: the rubric before calibration agreed on 61% of the cells and broke 52 orderings.
 /// The first calibrated step (slips as a share of the conversation, no excellence with a slip,
 /// compliance breaches below good, no mood input, guessed plans capped) reached 74% and broke
 /// 60: its caps make ties (28 of the 60 are equal scores), and judges differ among themselves
 /// on partial give-aways and on breaches an author coded (see the closing note). The ceiling
-/// moved once, with that reason; it only goes down from here.
-const AGREEMENT_FLOOR: f64 = 0.74;
-const INVERSIONS_CEILING: usize = 60;
+/// moved once, with that reason. The second step (dimensions earned and then spoiled by their
+/// slips' share, caps that fold instead of cut, root causes, the law's fair-treatment rules
+/// graded, guesses judged by how far and how hard they were pushed) reached 492 of 545 (90.3%)
+/// and broke none: the goal the rubric issue set.
+const AGREEMENT_FLOOR: f64 = 0.90;
 
 #[test]
 fn the_rubric_agrees_with_the_trainers_at_least_as_well_as_before() {
@@ -32,10 +34,11 @@ fn the_rubric_agrees_with_the_trainers_at_least_as_well_as_before() {
         100.0 * share,
         100.0 * AGREEMENT_FLOOR
     );
-    let broken = c.inversions().len();
+    let broken = c.inversions();
     assert!(
-        broken <= INVERSIONS_CEILING,
-        "{broken} overall orderings broken, more than {INVERSIONS_CEILING}"
+        broken.is_empty(),
+        "{} overall orderings broken: {broken:?}",
+        broken.len()
     );
 }
 
@@ -219,4 +222,83 @@ fn a_poor_channel_keeps_an_otherwise_good_call_below_excellent() {
         f.note,
         collector_dojo::score::Note::Channel(_, collector_dojo::score::Fit::Poor)
     )));
+}
+
+#[test]
+fn a_root_cause_left_alone_keeps_the_agreement_below_excellent() {
+    use collector_dojo::score::Note;
+    // The model call refers her to budget help and has the advance reviewed; the same call with
+    // a plain "let's make a plan" leaves the bills piling up elsewhere as they were.
+    let model = judged("cant-pay", "expert");
+    let left = judged("cant-pay", "cause-not-fixed");
+    assert!(
+        model
+            .findings
+            .iter()
+            .any(|f| matches!(f.note, Note::CauseAddressed(_)))
+    );
+    assert!(model.scores.agreement >= 80, "{:?}", model.scores);
+    assert!(
+        left.findings
+            .iter()
+            .any(|f| matches!(f.note, Note::CauseLeft(_)))
+    );
+    assert!(
+        (60..80).contains(&left.scores.agreement) && left.scores.overall < 80,
+        "{:?}",
+        left.scores
+    );
+}
+
+#[test]
+fn a_channels_message_is_scored_like_a_line() {
+    use collector_dojo::scenario::Code;
+    use collector_dojo::score::{Dimension, Note};
+    // "A third letter, in a sterner tone": the wrong means (3x M) and a push, lawful but not fair
+    // treatment at its best.
+    let letter = judged("cant-pay", "wrong-channel-letter");
+    assert!(letter.findings.iter().any(|f| f.turn == 1
+        && f.dimension == Dimension::Compliance
+        && f.note == Note::Code(Code::Pressure)));
+    assert!(
+        (60..80).contains(&letter.scores.compliance),
+        "{:?}",
+        letter.scores
+    );
+    // The payment link asks nothing unfair.
+    assert_eq!(
+        judged("cant-pay", "wrong-channel-sms").scores.compliance,
+        100
+    );
+}
+
+#[test]
+fn harsh_calls_score_below_typical_ones_on_every_dimension() {
+    use collector_dojo::score::Dimension;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let c = calibrate(&root.join("tests/calibration"), &root.join("scenarios"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut pairs = 0;
+    for typical in c.rows.iter().filter(|r| r.case.class == Class::Typical) {
+        for harsh in c
+            .rows
+            .iter()
+            .filter(|r| r.case.class == Class::Harsh && r.scenario == typical.scenario)
+        {
+            for d in Dimension::ALL {
+                assert!(
+                    harsh.scores.get(d) < typical.scores.get(d),
+                    "{}: harsh `{}` ({:?}) is not below typical `{}` ({:?}) on {d:?}",
+                    typical.scenario,
+                    harsh.case.name,
+                    harsh.scores,
+                    typical.case.name,
+                    typical.scores
+                );
+            }
+            assert!(harsh.scores.overall < typical.scores.overall);
+            pairs += 1;
+        }
+    }
+    assert!(pairs >= 4, "only {pairs} harsh/typical pairs");
 }

@@ -45,11 +45,7 @@ pub fn weak_turns(conv: &Conversation, a: &Assessment) -> Vec<usize> {
     conv.turns()
         .iter()
         .filter(|t| matches!(t.act, Act::Choice(_)))
-        .filter(|t| {
-            a.findings
-                .iter()
-                .any(|f| f.turn == t.number && f.verdict == Verdict::Debit && f.points < 0)
-        })
+        .filter(|t| a.findings.iter().any(|f| f.turn == t.number && f.is_slip()))
         .map(|t| t.number)
         .collect()
 }
