@@ -54,6 +54,8 @@ struct Deal<'a> {
     capacity_bits: u64,
     situation_bits: u64,
     addressed: u64,
+    /// The first turn that pushed the customer (pressure, an amount filled in, irritation).
+    first_push: Option<usize>,
     /// The plan was confirmed or summarised from the agreement on.
     confirmed: bool,
     appreciated: bool,
@@ -134,6 +136,14 @@ impl<'a> Deal<'a> {
             capacity_bits: input.capacity_bits,
             situation_bits: input.situation_bits,
             addressed: input.addressed,
+            first_push: turns
+                .iter()
+                .find(|t| {
+                    codes_of(book, t)
+                        .iter()
+                        .any(|c| matches!(c, Code::Pressure | Code::FillIn | Code::Irritation))
+                })
+                .map(|t| t.number),
             confirmed: turns
                 .iter()
                 .any(|t| after(t, Code::Confirm) || after(t, Code::Summarize)),
@@ -211,12 +221,7 @@ impl<'a> Deal<'a> {
     }
 
     fn steered(&self, before: usize) -> bool {
-        self.conv.turns().iter().any(|t| {
-            t.number < before
-                && codes_of(self.book, t)
-                    .iter()
-                    .any(|c| matches!(c, Code::Pressure | Code::FillIn | Code::Irritation))
-        })
+        self.first_push.is_some_and(|n| n < before)
     }
 
     /// An arrangement or payment in full: the plan reached and judged, then its content.

@@ -189,6 +189,60 @@ const BLIND_CAP: u8 = 59;
 /// A plan that leaves more than a third of the claim unpaid is capitulation in all but name.
 pub(crate) const GIVES_AWAY_SHARE: f64 = 0.65;
 
+/// What the findings add up to, read in one pass.
+#[derive(Default)]
+struct Flags {
+    /// An agreement finding that is a debit: something missing or wrong.
+    agreement_slip: bool,
+    /// Any compliance debit; one that is more than a slip of tone; one that is grave.
+    compliance_slip: bool,
+    breach: bool,
+    grave: bool,
+    facts_missed: bool,
+    /// A capitulation, or a plan that drops more than a third of the claim.
+    gave_away: bool,
+    counter_left: bool,
+}
+
+impl Flags {
+    fn of(findings: &[Finding]) -> Flags {
+        let mut x = Flags::default();
+        for f in findings {
+            let debit = f.verdict == Verdict::Debit;
+            match (f.dimension, &f.note) {
+                (Dimension::Agreement, Note::Code(Code::Capitulate)) => x.gave_away = true,
+                (_, Note::PlanGivesAway { total, owed }) if *total < owed * GIVES_AWAY_SHARE => {
+                    x.gave_away = true
+                }
+                (_, Note::FactMissed(_)) => x.facts_missed = true,
+                (_, Note::CounterLeft) => x.counter_left = true,
+                _ => {}
+            }
+            if debit && f.dimension == Dimension::Agreement {
+                x.agreement_slip = true;
+            }
+            if debit && f.dimension == Dimension::Compliance {
+                x.compliance_slip = true;
+                // A slip of tone keeps compliance below excellent; anything else is a breach.
+                let tone_only = matches!(
+                    f.note,
+                    Note::Code(Code::Pressure | Code::Irritation | Code::Dismiss)
+                        | Note::AffordabilityUnchecked
+                        | Note::AgreedAboveCapacity { .. }
+                );
+                x.breach |= !tone_only;
+                x.grave |= matches!(
+                    f.note,
+                    Note::Code(Code::Threaten | Code::FalseThreat | Code::ThirdParty)
+                        | Note::PressedBeyondCapacity
+                        | Note::PressedIntoUnaffordable
+                );
+            }
+        }
+        x
+    }
+}
+
 /// Scores a conversation (finished or not; an unfinished one is scored as it stands).
 pub fn assess(conv: &Conversation) -> Assessment {
     use Dimension::*;
@@ -303,10 +357,8 @@ pub fn assess(conv: &Conversation) -> Assessment {
     let agreement = agreement::agreement(conv, &mut sheet, input);
     // An agreement with anything missing or wrong (not confirmed, not made together, too
     // long, a known cause left alone, …) is not a model one.
-    let agreement_slip = sheet
-        .findings
-        .iter()
-        .any(|f| f.dimension == Agreement && f.verdict == Debit);
+    let flags = Flags::of(&sheet.findings);
+    let agreement_slip = flags.agreement_slip;
     let agreement = if agreement_slip {
         soft_cap(agreement, GOOD_CAP)
     } else {
@@ -316,30 +368,7 @@ pub fn assess(conv: &Conversation) -> Assessment {
     // Compliance: a slip of tone keeps it below excellent, any breach below good; intimidation,
     // a false legal threat, telling others about the debt or pressing for more than the
     // customer can pay puts it in needs work, whatever else went well.
-    let compliance_debits = || {
-        sheet
-            .findings
-            .iter()
-            .filter(|f| f.dimension == Compliance && f.verdict == Debit)
-    };
-    let tone_only = |f: &&Finding| {
-        matches!(
-            f.note,
-            Note::Code(Code::Pressure | Code::Irritation | Code::Dismiss)
-                | Note::AffordabilityUnchecked
-                | Note::AgreedAboveCapacity { .. }
-        )
-    };
-    let compliance_slip = compliance_debits().next().is_some();
-    let breach = compliance_debits().any(|f| !tone_only(&f));
-    let grave = compliance_debits().any(|f| {
-        matches!(
-            f.note,
-            Note::Code(Code::Threaten | Code::FalseThreat | Code::ThirdParty)
-                | Note::PressedBeyondCapacity
-                | Note::PressedIntoUnaffordable
-        )
-    });
+    let (compliance_slip, breach, grave) = (flags.compliance_slip, flags.breach, flags.grave);
     let compliance = (100.0 + sheet.sum(Compliance)).max(0.0);
     let compliance = match (grave, breach, compliance_slip) {
         (true, _, _) => soft_cap(compliance, NEEDS_WORK_CAP),
@@ -350,10 +379,7 @@ pub fn assess(conv: &Conversation) -> Assessment {
     // No ceiling: a slip against the principles (a roadblock, a threat felt, assuming or filling
     // in) keeps its dimension, and the call, below excellent however well the rest went; so does
     // a poor channel for the mission (3x M). A repaired call is good, not a model.
-    let facts_missed = sheet
-        .findings
-        .iter()
-        .any(|f| matches!(f.note, Note::FactMissed(_)));
+    let facts_missed = flags.facts_missed;
     let (empathy_slip, facts_slip) = (
         sheet.slipped(Empathy),
         sheet.slipped(FactGathering) || facts_missed,
@@ -379,14 +405,7 @@ pub fn assess(conv: &Conversation) -> Assessment {
     }
     // Giving the claim away is capitulation, not connection (a plan that gives part of it away
     // caps agreement instead).
-    let gave_away = conv.ending() == Some(Ending::DebtWaived)
-        || sheet
-            .findings
-            .iter()
-            .any(|f| {
-                (f.note == Note::Code(Code::Capitulate) && f.dimension == Agreement)
-                    || matches!(f.note, Note::PlanGivesAway { total, owed } if total < owed * GIVES_AWAY_SHARE)
-            });
+    let gave_away = conv.ending() == Some(Ending::DebtWaived) || flags.gave_away;
     // The arrangement is what the call is for; connection and asking are how it is reached.
     let weighted = 0.25 * empathy + 0.20 * fact_gathering + 0.40 * agreement + 0.15 * compliance;
     let mut overall = weighted;
@@ -396,7 +415,7 @@ pub fn assess(conv: &Conversation) -> Assessment {
     // The contact broke down (the customer hung up or escalated): whatever went well, the call
     // failed its mission. Letting the customer's own affordable plan go does too.
     let broke_down = matches!(conv.ending(), Some(Ending::HungUp | Ending::Escalated));
-    let counter_left = sheet.findings.iter().any(|f| f.note == Note::CounterLeft);
+    let counter_left = flags.counter_left;
     if breach || gave_away || broke_down || counter_left {
         overall = rules::fold(overall, OVERALL_CAP, FAILED_CALL_FOLD);
     }

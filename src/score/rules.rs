@@ -118,13 +118,25 @@ pub(super) struct Sheet {
     pub(super) findings: Vec<Finding>,
     /// Slips waiting for their cost: (finding index, weight as a share of one turn).
     slips: Vec<(usize, f64)>,
+    /// The dimensions a slip was written on, as bits of [`dim_bit`].
+    slipped: u8,
+}
+
+fn dim_bit(d: Dimension) -> u8 {
+    match d {
+        Dimension::Empathy => 1,
+        Dimension::FactGathering => 2,
+        Dimension::Agreement => 4,
+        Dimension::Compliance => 8,
+    }
 }
 
 impl Sheet {
     pub(super) fn new() -> Sheet {
         Sheet {
             findings: Vec::with_capacity(48),
-            slips: Vec::new(),
+            slips: Vec::with_capacity(8),
+            slipped: 0,
         }
     }
     pub(super) fn add(
@@ -155,6 +167,7 @@ impl Sheet {
         note: Note,
     ) {
         self.slips.push((self.findings.len(), weight));
+        self.slipped |= dim_bit(dimension);
         self.add(turn, principle, dimension, 0, Verdict::Debit, note);
     }
     /// What `dimension` keeps of `earned` once its slips in a call of `turns` turns have spoiled
@@ -167,17 +180,20 @@ impl Sheet {
         spoil: f64,
     ) -> f64 {
         let n = turns.max(1) as f64;
-        let mine: Vec<(usize, f64)> = self
+        let findings = &mut self.findings;
+        let weight: f64 = self
             .slips
             .iter()
-            .copied()
-            .filter(|&(i, _)| self.findings[i].dimension == dimension)
-            .collect();
-        let weight: f64 = mine.iter().map(|&(_, w)| w).sum();
+            .filter(|&&(i, _)| findings[i].dimension == dimension)
+            .map(|&(_, w)| w)
+            .sum();
         let spoiled = (spoil * weight / n).min(1.0);
-        for &(i, w) in &mine {
-            let share = if weight > 0.0 { w / weight } else { 0.0 };
-            self.findings[i].points = -((earned * spoiled * share).round() as i32);
+        if weight > 0.0 {
+            for &(i, w) in &self.slips {
+                if findings[i].dimension == dimension {
+                    findings[i].points = -((earned * spoiled * w / weight).round() as i32);
+                }
+            }
         }
         earned * (1.0 - spoiled)
     }
