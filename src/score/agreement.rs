@@ -187,15 +187,25 @@ impl<'a> Deal<'a> {
             // Explained where it happened: fact-gathering's `ProposedBlind` at this turn.
             return GUESSED_CAP - aggravated;
         }
-        if p.amount > self.f.can_pay_monthly + 0.005 {
-            let note = Note::ProposedAboveKnownCapacity {
-                amount: p.amount,
-                capacity: self.f.can_pay_monthly,
+        // The capacity fact names both what they can pay and from when.
+        let capacity = fact_bits(self.book, &[FactKind::Capacity]);
+        let told = t.known_before & capacity != 0;
+        let too_early = told && p.days < self.f.can_start_in_days;
+        if p.amount > self.f.can_pay_monthly + 0.005 || too_early {
+            let note = if p.amount > self.f.can_pay_monthly + 0.005 {
+                Note::ProposedAboveKnownCapacity {
+                    amount: p.amount,
+                    capacity: self.f.can_pay_monthly,
+                }
+            } else {
+                Note::ProposedBeforeKnownStart {
+                    days: p.days,
+                    start: self.f.can_start_in_days,
+                }
             };
             sheet.add(t.number, Principle::Nivea, A, -10, Debit, note);
             // Told, and not listened to: the customer's own figure was set aside.
-            let capacity = fact_bits(self.book, &[FactKind::Capacity]);
-            if t.known_before & capacity != 0 {
+            if told {
                 sheet.slip(
                     t.number,
                     Principle::Nivea,

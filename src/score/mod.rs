@@ -151,6 +151,7 @@ impl Finding {
                         | Note::ReferTooEarly
                         | Note::Channel(_, Fit::Poor)
                         | Note::ProposedAboveKnownCapacity { .. }
+                        | Note::ProposedBeforeKnownStart { .. }
                 ))
     }
 }
@@ -918,6 +919,25 @@ mod tests {
                 .any(|f| matches!(f.note, Note::ProposedMoreThanOwed { .. }))
         );
         assert!(more.scores.compliance < 60, "{:?}", more.scores);
+        // She said she can start in 10 days; a first payment in 3 is not listening, even when
+        // her counter-offer rescues it.
+        let early = play(
+            "ask,together,take,thank",
+            Some(Plan {
+                amount: 50.0,
+                count: 6,
+                days: 3,
+            }),
+        );
+        assert!(early.findings.iter().any(|f| matches!(
+            f.note,
+            Note::ProposedBeforeKnownStart { days: 3, start: 10 }
+        )));
+        assert!(
+            early.scores.agreement < 80 && early.scores.empathy < 80,
+            "{:?}",
+            early.scores
+        );
     }
 
     #[test]

@@ -110,6 +110,11 @@ pub enum Note {
         count: u32,
         needed: u32,
     },
+    /// A first payment sooner than the customer had said they could start.
+    ProposedBeforeKnownStart {
+        days: u32,
+        start: u32,
+    },
     /// Proposed more than the customer had said they could pay.
     ProposedAboveKnownCapacity {
         amount: f64,
@@ -275,6 +280,10 @@ impl Finding {
             Note::PlanOverlong { count, needed } => t(
                 format!("{count} termijnen waar {needed} genoeg waren met wat de klant kan betalen: de schuld onnodig uitgesmeerd."),
                 format!("{count} instalments where {needed} would do at what the customer can pay: the debt stretched for nothing."),
+            ),
+            Note::ProposedBeforeKnownStart { days, start } => t(
+                format!("Een eerste betaling over {days} dagen voorgesteld, terwijl de klant had gezegd pas over {start} dagen te kunnen beginnen: niet geluisterd."),
+                format!("Proposed a first payment in {days} days after the customer said they can start only in {start}: not listened to."),
             ),
             Note::ProposedAboveKnownCapacity { amount, capacity } => t(
                 format!("Je stelde {} per maand voor terwijl de klant al zei dat {} het maximum is: ingevuld voor de ander.", m(amount), m(capacity)),
