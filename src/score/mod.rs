@@ -21,7 +21,7 @@ use crate::scenario::{Code, Ending, FactKind, Principle};
 use crate::text::Text;
 use agreement::AgreementInput;
 use behaviour::{Bits, Tally};
-use rules::{SLIP_SPOIL, Sheet, clamp, fact_bits, soft_cap};
+use rules::{Sheet, clamp, fact_bits, soft_cap};
 use serde::{Deserialize, Serialize};
 
 /// The four scored dimensions.
@@ -316,7 +316,7 @@ pub fn assess(conv: &Conversation) -> Assessment {
     } else {
         (relational_sum / (RELATIONAL_TARGET * n as f64)).min(1.0)
     };
-    let empathy = sheet.settle(Empathy, 100.0 * connect, n, SLIP_SPOIL);
+    let empathy = sheet.settle(Empathy, 100.0 * connect, n);
 
     // Fact-gathering: the share of key facts found and the asking that found them.
     let key = book.key_facts();
@@ -342,7 +342,6 @@ pub fn assess(conv: &Conversation) -> Assessment {
         FactGathering,
         FACT_SHARE * share + FACT_QUESTIONS * asked,
         n,
-        SLIP_SPOIL,
     );
 
     // Agreement.

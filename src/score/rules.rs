@@ -172,13 +172,7 @@ impl Sheet {
     }
     /// What `dimension` keeps of `earned` once its slips in a call of `turns` turns have spoiled
     /// their share; each slip's finding gets the points it cost.
-    pub(super) fn settle(
-        &mut self,
-        dimension: Dimension,
-        earned: f64,
-        turns: usize,
-        spoil: f64,
-    ) -> f64 {
+    pub(super) fn settle(&mut self, dimension: Dimension, earned: f64, turns: usize) -> f64 {
         let n = turns.max(1) as f64;
         let findings = &mut self.findings;
         let weight: f64 = self
@@ -187,7 +181,7 @@ impl Sheet {
             .filter(|&&(i, _)| findings[i].dimension == dimension)
             .map(|&(_, w)| w)
             .sum();
-        let spoiled = (spoil * weight / n).min(1.0);
+        let spoiled = (SLIP_SPOIL * weight / n).min(1.0);
         if weight > 0.0 {
             for &(i, w) in &self.slips {
                 if findings[i].dimension == dimension {
@@ -266,7 +260,7 @@ mod tests {
             Note::Code(Code::Judge),
         );
         // One full slip in a ten-turn call spoils 12% of 80.
-        let kept = sheet.settle(Dimension::Empathy, 80.0, 10, SLIP_SPOIL);
+        let kept = sheet.settle(Dimension::Empathy, 80.0, 10);
         assert!((kept - 80.0 * (1.0 - SLIP_SPOIL / 10.0)).abs() < 1e-9);
         assert_eq!(sheet.findings[0].points, -10);
         assert!(sheet.slipped(Dimension::Empathy));
@@ -282,6 +276,6 @@ mod tests {
                 Note::Code(Code::Judge),
             );
         }
-        assert_eq!(short.settle(Dimension::Empathy, 80.0, 2, SLIP_SPOIL), 0.0);
+        assert_eq!(short.settle(Dimension::Empathy, 80.0, 2), 0.0);
     }
 }
