@@ -1,9 +1,10 @@
-//! Benchmarks: load and validate every scenario; explore the largest scenario (every path).
+//! Benchmarks: load and validate every scenario; explore every draw of the largest scenario
+//! (every path), reported in paths per second.
 
 use collector_dojo::explore::explore;
 use collector_dojo::scenario::{Playbook, discover};
 use collector_dojo::text::Lang;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,16 +35,23 @@ fn explore_largest(c: &mut Criterion) {
         .iter()
         .map(|f| Arc::new(Playbook::load(f).expect("valid")))
         .collect();
+    // Paths over every draw: what `explore` walks.
+    let paths = |b: &Arc<Playbook>| -> u64 {
+        b.all_draws()
+            .map(|d| collector_dojo::explore::count_paths(&Arc::new(d), u64::MAX).unwrap_or(0))
+            .sum()
+    };
     let largest = books
         .iter()
-        .max_by_key(|b| collector_dojo::explore::count_paths(b, u64::MAX).unwrap_or(0))
+        .max_by_key(|b| paths(b))
         .expect("at least one scenario");
     let mut group = c.benchmark_group("explore");
     group
         .sample_size(10)
-        .measurement_time(Duration::from_secs(20));
-    group.bench_function(format!("explore_{}", largest.id()), |b| {
-        b.iter(|| black_box(explore(largest, 1, Lang::En).expect("explores")))
+        .measurement_time(Duration::from_secs(20))
+        .throughput(Throughput::Elements(paths(largest)));
+    group.bench_function(format!("explore_every_draw_of_{}", largest.id()), |b| {
+        b.iter(|| black_box(explore(largest, 1, Lang::En, None).expect("explores")))
     });
     group.finish();
 }

@@ -90,6 +90,10 @@ pub struct Case {
     pub plan: String,
     #[serde(default = "one")]
     pub seed: u64,
+    /// The customer the transcript was played against (a draw of the scenario; 0, the persona
+    /// as written, if not named).
+    #[serde(default)]
+    pub draw: usize,
     pub bands: Bands,
     /// The principle behind the judgement, in a line.
     pub reason: String,
@@ -111,6 +115,12 @@ pub enum CalibrationError {
     Parse {
         path: PathBuf,
         source: Box<ron::error::SpannedError>,
+    },
+    #[error("{path}: `{case}`: {source}")]
+    Draw {
+        path: PathBuf,
+        case: String,
+        source: crate::scenario::NoSuchDraw,
     },
     #[error("{path}: no scenario `{id}` beside it: {source}")]
     Scenario {
@@ -340,6 +350,13 @@ pub fn play_file(path: &Path, scenarios: &Path) -> Result<Vec<Row>, CalibrationE
                 ),
             };
             let choices: Vec<String> = case.choices.split(',').map(str::to_string).collect();
+            let book = book.for_run(case.seed, Some(case.draw)).map_err(|source| {
+                CalibrationError::Draw {
+                    path: path.to_path_buf(),
+                    case: case.name.clone(),
+                    source,
+                }
+            })?;
             let conv = replay(&book, case.seed, &choices, plan).map_err(|source| {
                 CalibrationError::Play {
                     path: path.to_path_buf(),
@@ -383,6 +400,7 @@ mod tests {
         Row {
             scenario: "x".into(),
             case: Case {
+                draw: 0,
                 name: name.into(),
                 class: Class::Other,
                 choices: String::new(),

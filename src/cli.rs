@@ -58,9 +58,13 @@ pub enum Command {
         /// The plan to propose at the negotiation: amount per instalment, instalments, days to the first.
         #[arg(long, value_name = "AMOUNT:COUNT:DAYS", value_parser = Plan::from_str, allow_hyphen_values = true)]
         plan: Option<Plan>,
-        /// Seed for the customer's wording (default: random; the report shows it).
+        /// Seed for the run: which customer (unless --draw pins one) and their wording
+        /// (default: random; the report shows it).
         #[arg(long, value_parser = parse_seed, allow_hyphen_values = true)]
         seed: Option<u64>,
+        /// Meet this customer (a draw of the scenario, from 0; `check` lists how many).
+        #[arg(long, value_name = "N")]
+        draw: Option<usize>,
         #[arg(long, default_value = "en", value_parser = Lang::from_str)]
         lang: Lang,
         /// Print one JSON object instead of text.
@@ -81,6 +85,9 @@ pub enum Command {
         team: Option<String>,
         #[arg(long)]
         scenario: Option<String>,
+        /// Only sessions that met this customer (a draw of the scenario).
+        #[arg(long, value_name = "N")]
+        draw: Option<usize>,
         /// Only sessions since this day (YYYY-MM-DD, UTC).
         #[arg(long, value_parser = crate::calendar::parse_date, value_name = "DATE")]
         since: Option<i64>,
@@ -101,6 +108,9 @@ pub enum Command {
         scenario: String,
         #[arg(long, default_value_t = 1, value_parser = parse_seed, allow_hyphen_values = true)]
         seed: u64,
+        /// Walk only this draw (default: every draw, each reported).
+        #[arg(long, value_name = "N")]
+        draw: Option<usize>,
         #[arg(long, default_value = "en", value_parser = Lang::from_str)]
         lang: Lang,
         #[arg(long)]
@@ -118,6 +128,9 @@ pub enum Command {
         plan: Option<Plan>,
         #[arg(long, value_parser = parse_seed, allow_hyphen_values = true)]
         seed: Option<u64>,
+        /// Meet this customer (a draw of the scenario, from 0).
+        #[arg(long, value_name = "N")]
+        draw: Option<usize>,
         #[arg(long, value_parser = Lang::from_str)]
         lang: Option<Lang>,
         /// Workshop mode: a plan (a name from workshops/ or a .workshop.ron file) or one scenario
@@ -145,6 +158,9 @@ pub enum Command {
         scenario: String,
         #[arg(long, value_parser = parse_seed, allow_hyphen_values = true)]
         seed: Option<u64>,
+        /// Meet this customer (a draw of the scenario, from 0).
+        #[arg(long, value_name = "N")]
+        draw: Option<usize>,
         #[arg(long, default_value = "en", value_parser = Lang::from_str)]
         lang: Lang,
     },
@@ -253,6 +269,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             player,
             team,
             scenario,
+            draw,
             since,
             until,
             leaderboard,
@@ -278,6 +295,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 until: until.map(|d| d + 86_400),
                 // Leaderboards rank people; a workshop room's sessions are listed, not ranked.
                 solo: leaderboard.is_some(),
+                draw,
             };
             let text = match leaderboard {
                 Some(by) => {
@@ -305,14 +323,15 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             choices,
             plan,
             seed,
+            draw,
             lang,
             json,
             player,
             team,
         } => {
             let started = crate::calendar::now();
-            let book = open(&scenario, &cli.scenarios)?;
             let seed = seed.unwrap_or_else(rand::random);
+            let book = open_draw(&scenario, &cli.scenarios, seed, draw)?;
             let conv = replay(&book, seed, &choices, plan)
                 .map_err(|e| Failure::new(format!("{}: {e}", book.path.display())))?;
             let report = Report::new(&conv, lang);
@@ -348,11 +367,12 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Explore {
             scenario,
             seed,
+            draw,
             lang,
             json,
         } => {
             let book = open(&scenario, &cli.scenarios)?;
-            let x = explore(&book, seed, lang).map_err(|e| Failure::new(e.to_string()))?;
+            let x = explore(&book, seed, lang, draw).map_err(|e| Failure::new(e.to_string()))?;
             if json {
                 let s =
                     serde_json::to_string_pretty(&x).map_err(|e| Failure::new(e.to_string()))?;
@@ -367,17 +387,13 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
         Command::Talk {
             scenario,
             seed,
+            draw,
             lang,
         } => {
-            let book = open(&scenario, &cli.scenarios)?;
+            let seed = seed.unwrap_or_else(rand::random);
+            let book = open_draw(&scenario, &cli.scenarios, seed, draw)?;
             let stdin = std::io::stdin();
-            talk(
-                &book,
-                seed.unwrap_or_else(rand::random),
-                lang,
-                &mut stdin.lock(),
-                out,
-            )
+            talk(&book, seed, lang, &mut stdin.lock(), out)
         }
     }
 }
@@ -385,6 +401,18 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
 fn open(name: &str, dir: &Path) -> Result<Arc<Playbook>, Failure> {
     let path = scenario::resolve(name, dir).map_err(|e| Failure::new(e.to_string()))?;
     Ok(Arc::new(Playbook::load(path)?))
+}
+
+/// The scenario as the customer of this run makes it: the draw pinned, or the seed's.
+fn open_draw(
+    name: &str,
+    dir: &Path,
+    seed: u64,
+    draw: Option<usize>,
+) -> Result<Arc<Playbook>, Failure> {
+    open(name, dir)?
+        .for_run(seed, draw)
+        .map_err(|e| Failure::new(format!("--draw: {e}")))
 }
 
 fn check(paths: Vec<PathBuf>, scenarios: &Path, out: &mut dyn Write) -> Result<(), Failure> {
@@ -414,6 +442,10 @@ fn check(paths: Vec<PathBuf>, scenarios: &Path, out: &mut dyn Write) -> Result<(
         if f.to_string_lossy().ends_with(WORKSHOP) {
             let known = known.for_plan(f, &sources);
             match Workshop::load(f, &known) {
+                Ok(w) if !pinned_draws_exist(&w, &sources).is_empty() => {
+                    bad_files += 1;
+                    errors.push(pinned_draws_exist(&w, &sources).join("\n"));
+                }
                 Ok(w) => {
                     let steps: Vec<&str> =
                         w.plan.steps.iter().map(|s| s.scenario.as_str()).collect();
@@ -436,19 +468,42 @@ fn check(paths: Vec<PathBuf>, scenarios: &Path, out: &mut dyn Write) -> Result<(
         }
         match Playbook::load(f) {
             Ok(book) => {
-                let book = Arc::new(book);
-                let s = &book.scenario;
-                let paths = match count_paths(&book, MAX_PATHS) {
+                let problems = crate::explore::check_draws(&book);
+                if !problems.is_empty() {
+                    bad_files += 1;
+                    errors.push(draw_problems(&book, &problems));
+                    continue;
+                }
+                let paths = book
+                    .all_draws()
+                    .map(|d| count_paths(&Arc::new(d), MAX_PATHS))
+                    .try_fold(0u64, |sum, n| Some(sum + n?));
+                let paths = match paths {
                     Some(n) => n.to_string(),
                     None => format!("more than {MAX_PATHS}"),
                 };
+                let s = &book.scenario;
+                let draws = book.draw_count();
                 let _ = writeln!(
                     out,
-                    "ok {}: {} ({}), {} nodes, {} paths",
+                    "ok {}: {} ({}), {} nodes, {draws} draw{} ({} truth{} × {} style{}), {} paths",
                     s.id,
                     s.persona.name,
                     s.persona.archetype.label(),
                     s.nodes.len(),
+                    if draws == 1 { "" } else { "s" },
+                    book.written().persona.truths.len().max(1),
+                    if book.written().persona.truths.len() > 1 {
+                        "s"
+                    } else {
+                        ""
+                    },
+                    scenario::draw::styles(&book.written().persona).len(),
+                    if scenario::draw::styles(&book.written().persona).len() == 1 {
+                        ""
+                    } else {
+                        "s"
+                    },
                     paths
                 );
             }
@@ -470,6 +525,70 @@ fn check(paths: Vec<PathBuf>, scenarios: &Path, out: &mut dyn Write) -> Result<(
             if files.len() == 1 { "" } else { "s" }
         )))
     }
+}
+
+/// The steps of a plan that pin a draw their scenario does not have, as messages.
+fn pinned_draws_exist(w: &crate::workshop::Workshop, sources: &[PathBuf]) -> Vec<String> {
+    let folders = sources
+        .iter()
+        .cloned()
+        .chain([crate::workshop::scenarios_of(&w.path)]);
+    let folders: Vec<PathBuf> = folders.collect();
+    w.plan
+        .steps
+        .iter()
+        .enumerate()
+        .filter_map(|(i, step)| {
+            let draw = step.draw?;
+            let book = folders.iter().find_map(|dir| {
+                let path = scenario::resolve(&step.scenario, dir).ok()?;
+                Playbook::load(path).ok()
+            })?;
+            (draw >= book.draw_count()).then(|| {
+                format!(
+                    "{}: step {} pins draw {draw} of `{}`, which has {} (0–{})",
+                    w.path.display(),
+                    i + 1,
+                    step.scenario,
+                    book.draw_count(),
+                    book.draw_count() - 1
+                )
+            })
+        })
+        .collect()
+}
+
+/// A draw's problems as `file:line:col: message` lines, at the truth (or the style) drawn.
+fn draw_problems(book: &Playbook, problems: &[crate::explore::DrawProblem]) -> String {
+    let src = scenario::read_text(&book.path).unwrap_or_default();
+    let map = scenario::SourceMap::new(scenario::strip_bom(&src));
+    let written = &book.written().persona;
+    let styles = scenario::draw::styles(written).len();
+    let problems = problems
+        .iter()
+        .map(|p| {
+            let at = if written.truths.is_empty() {
+                "persona.style".to_string()
+            } else {
+                format!("persona.truths[{}]", p.index / styles)
+            };
+            scenario::Problem {
+                pos: map.locate(&at),
+                message: format!(
+                    "draw {} ({}, {}): {}",
+                    p.index,
+                    p.truth,
+                    p.style.key(),
+                    p.message
+                ),
+            }
+        })
+        .collect();
+    LoadError::Invalid {
+        path: book.path.clone(),
+        problems,
+    }
+    .to_string()
 }
 
 fn exploration_text(x: &crate::explore::Exploration) -> String {

@@ -166,8 +166,10 @@ pub struct Exploration {
     pub best: Report,
     pub worst: Report,
     pub distribution: Distribution,
-    /// The plans tried at each negotiation.
+    /// The plans tried at each negotiation (of every draw walked).
     pub plan_grid: Vec<Plan>,
+    /// Each draw walked: its paths, endings, best and worst.
+    pub draws: Vec<DrawSummary>,
 }
 
 /// Hands `visit` each conversation one action on from `conv`: every option, or at a
@@ -362,34 +364,117 @@ impl Counter<'_> {
     }
 }
 
-/// Walks and scores every path; the best and worst are reported with `seed` and `lang`.
-pub fn explore(book: &Arc<Playbook>, seed: u64, lang: Lang) -> Result<Exploration, TooManyPaths> {
-    let too_many = || TooManyPaths {
-        scenario: book.id().to_string(),
-        limit: MAX_PATHS,
+/// One draw's part of an exploration.
+#[derive(Debug, Clone, Serialize)]
+pub struct DrawSummary {
+    pub index: usize,
+    pub truth: String,
+    pub style: &'static str,
+    pub paths: u64,
+    pub endings: BTreeMap<&'static str, u64>,
+    pub best: PathSummary,
+    pub worst: PathSummary,
+}
+
+/// A path in a line: its scores, band, ending and the command that plays it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PathSummary {
+    pub overall: u8,
+    pub band: Band,
+    pub scores: Scores,
+    pub ending: Option<&'static str>,
+    pub command: String,
+}
+
+impl PathSummary {
+    fn of(r: &Report) -> PathSummary {
+        PathSummary {
+            overall: r.scores.overall,
+            band: r.band,
+            scores: r.scores,
+            ending: r.ending.map(|e| e.key()),
+            command: r.command(),
+        }
+    }
+}
+
+/// Walks and scores every path of every draw (or of the one pinned); the best and worst are
+/// reported with `seed` and `lang`. The totals are over all draws walked, `draws` has each.
+pub fn explore(
+    book: &Arc<Playbook>,
+    seed: u64,
+    lang: Lang,
+    pinned: Option<usize>,
+) -> Result<Exploration, ExploreError> {
+    let too_many = || {
+        ExploreError::TooMany(TooManyPaths {
+            scenario: book.id().to_string(),
+            limit: MAX_PATHS,
+        })
     };
-    let mut w = Walk::new(book, MAX_PATHS, true);
-    w.go(Conversation::new(Arc::clone(book), seed))
-        .map_err(|_| too_many())?;
-    let (Some((_, best)), Some((_, worst))) = (w.best.take(), w.worst.take()) else {
+    let indices: Vec<usize> = match pinned {
+        Some(i) => vec![i],
+        None => (0..book.draw_count()).collect(),
+    };
+    let mut paths = 0;
+    let mut endings: BTreeMap<Ending, u64> = BTreeMap::new();
+    let mut hist: [Histogram; 5] = Default::default();
+    let mut best: Option<(u8, Conversation)> = None;
+    let mut worst: Option<(u8, Conversation)> = None;
+    let mut grid: Vec<Plan> = Vec::new();
+    let mut draws = Vec::new();
+    for index in indices {
+        let drawn = book
+            .for_run(seed, Some(index))
+            .map_err(ExploreError::Draw)?;
+        let mut w = Walk::new(&drawn, MAX_PATHS.saturating_sub(paths), true);
+        w.go(Conversation::new(Arc::clone(&drawn), seed))
+            .map_err(|_| too_many())?;
+        let (Some((bo, b)), Some((wo, wc))) = (w.best.take(), w.worst.take()) else {
+            return Err(too_many());
+        };
+        let (b_report, w_report) = (replayed(&b, seed, lang), replayed(&wc, seed, lang));
+        draws.push(DrawSummary {
+            index,
+            truth: drawn.draw().truth.clone(),
+            style: drawn.draw().style.key(),
+            paths: w.paths,
+            endings: w.endings.iter().map(|(k, v)| (k.key(), *v)).collect(),
+            best: PathSummary::of(&b_report),
+            worst: PathSummary::of(&w_report),
+        });
+        paths += w.paths;
+        for (k, v) in &w.endings {
+            *endings.entry(*k).or_default() += v;
+        }
+        for (total, h) in hist.iter_mut().zip(&w.hist) {
+            for (t, v) in total.0.iter_mut().zip(h.0) {
+                *t += v;
+            }
+        }
+        if best.as_ref().is_none_or(|(x, _)| bo > *x) {
+            best = Some((bo, b));
+        }
+        if worst.as_ref().is_none_or(|(x, _)| wo < *x) {
+            worst = Some((wo, wc));
+        }
+        for p in w.grid.iter() {
+            if !grid.contains(p) {
+                grid.push(*p);
+            }
+        }
+    }
+    let (Some((_, best)), Some((_, worst))) = (best, worst) else {
         return Err(too_many());
     };
-    // Replay with the seed so the transcripts read exactly as `run --seed` prints them.
-    let replay = |c: &Conversation| {
-        Report::new(
-            &crate::dialogue::replay(book, seed, &c.choice_ids(), c.proposal())
-                .unwrap_or_else(|_| c.clone()),
-            lang,
-        )
-    };
-    let [e, f, a, c, o] = &w.hist;
+    let [e, f, a, c, o] = &hist;
     Ok(Exploration {
         scenario: book.id().to_string(),
         seed,
-        paths: w.paths,
-        endings: w.endings.iter().map(|(k, v)| (k.key(), *v)).collect(),
-        best: replay(&best),
-        worst: replay(&worst),
+        paths,
+        endings: endings.iter().map(|(k, v)| (k.key(), *v)).collect(),
+        best: replayed(&best, seed, lang),
+        worst: replayed(&worst, seed, lang),
         distribution: Distribution {
             empathy: e.spread(),
             fact_gathering: f.spread(),
@@ -397,8 +482,83 @@ pub fn explore(book: &Arc<Playbook>, seed: u64, lang: Lang) -> Result<Exploratio
             compliance: c.spread(),
             overall: o.spread(),
         },
-        plan_grid: w.grid.to_vec(),
+        plan_grid: grid,
+        draws,
     })
+}
+
+/// The report of a path as `run --seed` prints it: replayed with the seed so the transcript
+/// reads exactly the same.
+fn replayed(c: &Conversation, seed: u64, lang: Lang) -> Report {
+    Report::new(
+        &crate::dialogue::replay(c.book(), seed, &c.choice_ids(), c.proposal())
+            .unwrap_or_else(|_| c.clone()),
+        lang,
+    )
+}
+
+/// What `check` finds wrong with one draw: it cannot be won, or an ending of the scenario
+/// cannot be reached with this customer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DrawProblem {
+    pub index: usize,
+    pub truth: String,
+    pub style: crate::scenario::Style,
+    pub message: String,
+}
+
+/// The lowest overall score a draw's best path must reach to count as winnable.
+pub const WINNABLE: u8 = 60;
+
+/// Walks every draw of a scenario and reports each that no path wins (a good score or
+/// better) or that cannot reach an ending the scenario has. Draws above the path limit are
+/// reported as such.
+pub fn check_draws(book: &Playbook) -> Vec<DrawProblem> {
+    let named: std::collections::BTreeSet<Ending> =
+        book.scenario.nodes.iter().filter_map(|n| n.end).collect();
+    let mut out = Vec::new();
+    for drawn in book.all_draws() {
+        let d = drawn.draw().clone();
+        let problem = |message: String| DrawProblem {
+            index: d.index,
+            truth: d.truth.clone(),
+            style: d.style,
+            message,
+        };
+        let drawn = Arc::new(drawn);
+        let mut w = Walk::new(&drawn, MAX_PATHS, true);
+        if w.go(Conversation::new(Arc::clone(&drawn), 0)).is_err() {
+            out.push(problem(format!("more than {MAX_PATHS} paths")));
+            continue;
+        }
+        let best = w.best.as_ref().map_or(0, |(b, _)| *b);
+        if best < WINNABLE {
+            out.push(problem(format!(
+                "this customer cannot be won: the best path scores {best} overall (a good call needs {WINNABLE})"
+            )));
+        }
+        let missing: Vec<&str> = named
+            .iter()
+            .filter(|e| !w.endings.contains_key(e))
+            .map(|e| e.key())
+            .collect();
+        if !missing.is_empty() {
+            out.push(problem(format!(
+                "no path reaches {} with this customer",
+                missing.join(", ")
+            )));
+        }
+    }
+    out
+}
+
+/// Why an exploration could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExploreError {
+    #[error(transparent)]
+    TooMany(#[from] TooManyPaths),
+    #[error(transparent)]
+    Draw(#[from] crate::scenario::NoSuchDraw),
 }
 
 #[cfg(test)]

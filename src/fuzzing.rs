@@ -58,7 +58,7 @@ pub fn scenario(data: &[u8]) -> bool {
         }
     }
     if count_paths(&book, EXPLORE_LIMIT).is_some() {
-        let _ = explore(&book, 1, Lang::En);
+        let _ = explore(&book, 1, Lang::En, None);
     }
     true
 }

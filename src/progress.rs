@@ -142,6 +142,7 @@ mod tests {
 
     fn s(scenario: &str, overall: u8, ended: i64, debits: &[&str]) -> StoredSession {
         StoredSession {
+            draw: 0,
             id: 0,
             key: String::new(),
             player: "A".into(),
@@ -237,6 +238,7 @@ mod tests {
 
     fn session(id: i64, player: &str, hash: &str, overall: u8, ended: i64) -> StoredSession {
         StoredSession {
+            draw: 0,
             id,
             key: format!("k{id}"),
             player: player.into(),

@@ -19,6 +19,8 @@ pub struct Report {
     pub persona: String,
     pub archetype: String,
     pub seed: u64,
+    /// The customer this run met: the truth and style drawn, their finances and facts.
+    pub draw: DrawOut,
     pub lang: Lang,
     /// Option ids in order: what `run --choices` takes.
     pub choices: Vec<String>,
@@ -44,6 +46,64 @@ pub struct Report {
     /// The scenario author's remarks on the options chosen.
     pub feedback: Vec<FeedbackOut>,
     pub transcript: Vec<Line>,
+}
+
+/// The customer behind the scenario in this run, revealed after the conversation.
+#[derive(Debug, Clone, Serialize)]
+pub struct DrawOut {
+    pub index: usize,
+    /// How many draws the scenario has.
+    pub count: usize,
+    pub truth: String,
+    pub style: &'static str,
+    /// What this style wants from a collector.
+    pub style_wants: String,
+    /// What was really going on.
+    pub situation: String,
+    pub finances: crate::plan::Finances,
+    /// Every fact this customer had, uncovered or not.
+    pub facts: Vec<DrawFact>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DrawFact {
+    pub id: String,
+    pub kind: crate::scenario::FactKind,
+    pub note: String,
+    pub uncovered: bool,
+}
+
+impl DrawOut {
+    pub fn of(conv: &Conversation, lang: Lang) -> DrawOut {
+        let book = conv.book();
+        let s = &book.scenario;
+        let fill = Fill {
+            scenario: s,
+            plan: None,
+        };
+        let d = book.draw();
+        DrawOut {
+            index: d.index,
+            count: d.count,
+            truth: d.truth.clone(),
+            style: d.style.key(),
+            style_wants: d.style.wants().get(lang).to_string(),
+            situation: fill.text(&s.persona.situation, lang),
+            finances: s.persona.finances,
+            facts: s
+                .persona
+                .facts
+                .iter()
+                .enumerate()
+                .map(|(i, f)| DrawFact {
+                    id: f.id.clone(),
+                    kind: f.kind,
+                    note: fill.text(&f.note, lang),
+                    uncovered: conv.known() & (1 << i) != 0,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -198,6 +258,7 @@ impl Report {
             persona: s.persona.name.clone(),
             archetype: s.persona.archetype.label().to_string(),
             seed: conv.seed(),
+            draw: DrawOut::of(conv, lang),
             lang,
             choices: conv.choice_ids(),
             plan: conv.proposal(),
@@ -223,6 +284,9 @@ impl Report {
     /// The command that reproduces this report.
     pub fn command(&self) -> String {
         let mut cmd = format!("collector-dojo run {} --seed {}", self.scenario, self.seed);
+        if self.draw.count > 1 {
+            let _ = write!(cmd, " --draw {}", self.draw.index);
+        }
         if !self.choices.is_empty() {
             let _ = write!(cmd, " --choices {}", self.choices.join(","));
         }
@@ -303,6 +367,59 @@ impl Report {
             self.mood.stress
         );
         let _ = writeln!(out, "MITI: {}", self.miti.counts.describe(self.lang));
+        let d = &self.draw;
+        let _ = writeln!(
+            out,
+            "\n== {} ==",
+            l("Wie je aan de lijn had", "Who you were talking to")
+        );
+        if d.count > 1 {
+            let _ = writeln!(
+                out,
+                "{} {} {} {} ({})",
+                l("Trekking", "Draw"),
+                d.index,
+                l("van", "of"),
+                d.count,
+                d.truth
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{}: {} ({})",
+            l("Stijl", "Style"),
+            crate::scenario::Style::from_key(d.style)
+                .map_or(d.style.to_string(), |s| s.label().get(lang).to_string()),
+            d.style_wants
+        );
+        let _ = writeln!(out, "{}", d.situation);
+        let f = &d.finances;
+        let _ = writeln!(
+            out,
+            "{}: {} {}, {} {}, {} {} {} {} {}",
+            l("Financiën", "Finances"),
+            l("inkomen", "income"),
+            money(f.monthly_income, lang),
+            l("vaste lasten", "fixed costs"),
+            money(f.fixed_costs, lang),
+            l("kan", "can pay"),
+            money(f.can_pay_monthly, lang),
+            l("per maand vanaf dag", "a month from day"),
+            f.can_start_in_days,
+            if f.disputed > 0.0 {
+                format!("({} {})", l("betwist", "disputed"), money(f.disputed, lang))
+            } else {
+                String::new()
+            }
+        );
+        for fact in &d.facts {
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                if fact.uncovered { '✓' } else { '·' },
+                fact.note
+            );
+        }
         let _ = writeln!(out, "\n== {} ==", l("Bevindingen", "Findings"));
         for f in &self.findings {
             let mark = match f.verdict {

@@ -94,6 +94,7 @@ fn csv(sessions: &[StoredSession]) -> String {
         "compliance",
         "overall",
         "band",
+        "draw",
     ]);
     for s in sessions {
         let [e, f, a, c] = dims(s);
@@ -116,6 +117,7 @@ fn csv(sessions: &[StoredSession]) -> String {
             c.to_string(),
             s.scores.overall.to_string(),
             Band::of(s.scores.overall).key().to_string(),
+            s.draw.to_string(),
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -134,14 +136,17 @@ pub fn render_board(rows: &[Standing], measure: Measure, format: Format) -> Stri
             for (i, r) in rows.iter().enumerate() {
                 let _ = writeln!(
                     out,
-                    "{:>4}  {:<20} {:<14} {:>5} {:>6.1} {:>8}  {}",
+                    "{:>4}  {:<20} {:<14} {:>5} {:>6.1} {:>8}  {}{}",
                     i + 1,
                     crate::text::shorten(&r.player, 20),
                     crate::text::shorten(&r.team, 14),
                     r.best,
                     r.mean,
                     r.sessions,
-                    &rfc3339(r.last).replace('T', " ")[..16]
+                    &rfc3339(r.last).replace('T', " ")[..16],
+                    r.draw
+                        .map(|d| format!("  customer {d}"))
+                        .unwrap_or_default()
                 );
             }
             let _ = writeln!(
@@ -156,7 +161,7 @@ pub fn render_board(rows: &[Standing], measure: Measure, format: Format) -> Stri
         Format::Csv => {
             let mut w = ::csv::Writer::from_writer(Vec::new());
             let _ = w.write_record([
-                "rank", "player", "team", "measure", "best", "mean", "sessions", "last",
+                "rank", "player", "team", "measure", "best", "mean", "sessions", "last", "draw",
             ]);
             for (i, r) in rows.iter().enumerate() {
                 let _ = w.write_record([
@@ -168,6 +173,7 @@ pub fn render_board(rows: &[Standing], measure: Measure, format: Format) -> Stri
                     format!("{:.1}", r.mean),
                     r.sessions.to_string(),
                     rfc3339(r.last),
+                    r.draw.map(|d| d.to_string()).unwrap_or_default(),
                 ]);
             }
             String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -269,6 +275,7 @@ mod tests {
 
     fn session(seed: u64) -> StoredSession {
         StoredSession {
+            draw: 0,
             id: 7,
             key: "0123456789abcdef0123456789abcdef".into(),
             player: "Anouk".into(),
@@ -325,7 +332,8 @@ mod tests {
                 "scores",
                 "findings",
                 "started",
-                "ended"
+                "ended",
+                "draw"
             ]
         );
         // CSV keeps the plain number.

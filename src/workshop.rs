@@ -29,6 +29,10 @@ pub struct Step {
     /// The customer's wording (default: 1), so every run of the plan reads the same.
     #[serde(default)]
     pub seed: Option<u64>,
+    /// The customer the room meets (a draw of the scenario; default: the seed's), so a
+    /// trainer can prepare for a known customer.
+    #[serde(default)]
+    pub draw: Option<usize>,
     /// Overrides the plan's `reveal` for this scenario.
     #[serde(default)]
     pub reveal: Option<RevealMode>,
@@ -79,6 +83,7 @@ impl Workshop {
                 steps: vec![Step {
                     scenario: scenario.to_string(),
                     seed: None,
+                    draw: None,
                     reveal: None,
                     notes: String::new(),
                 }],

@@ -70,6 +70,9 @@ pub struct Turn {
     pub known_before: u64,
     pub revealed: u64,
     pub missed: u64,
+    /// The customer evaded: a probe missed, or asked about a fact this customer does not
+    /// have (absent in the draw).
+    pub evaded: bool,
     /// Node the turn led to.
     pub to: usize,
 }
@@ -163,12 +166,47 @@ fn shift(m: Mood, trust: i32, stress: i32) -> Mood {
     }
 }
 
-/// The lines that follow an option: `evade` when a probe missed and the option has some.
-fn replies(opt: &Choice, missed: u64) -> &[crate::text::Text] {
-    if missed != 0 && !opt.evade.is_empty() {
-        &opt.evade
+/// The lines that follow an option, open and guarded: `evade` when a probe missed and the
+/// option has some (an evasion has no guarded form: it is one).
+fn replies(opt: &Choice, evaded: bool) -> (&[crate::text::Text], &[crate::text::Text]) {
+    if evaded && !opt.evade.is_empty() {
+        (&opt.evade, &[])
     } else {
-        &opt.reply
+        (&opt.reply, &opt.guarded)
+    }
+}
+
+/// Reply `variant` of an option: its open lines first, then the guarded ones.
+fn reply(opt: &Choice, evaded: bool, variant: usize) -> Option<&crate::text::Text> {
+    let (open, guarded) = replies(opt, evaded);
+    open.iter().chain(guarded).nth(variant)
+}
+
+/// How open the customer is, 0 (guarded) to 1 (open): trust less stress, from −40 (clearly
+/// guarded) to +20 (clearly open). In between, which kind of line they say is drawn.
+pub fn openness(m: Mood) -> f64 {
+    (f64::from(m.trust - m.stress + 40) / 60.0).clamp(0.0, 1.0)
+}
+
+/// Picks one of `open` open and `guarded` guarded variants (guarded ones numbered after the
+/// open ones). Without guarded variants it draws exactly as it always has, so a scenario
+/// without them reads the same for a seed.
+fn pick_line(rng: &mut ChaCha8Rng, open: usize, guarded: usize, mood: Mood) -> usize {
+    if guarded == 0 {
+        return pick(rng, open);
+    }
+    let p = openness(mood);
+    let is_open = if p >= 1.0 {
+        true
+    } else if p <= 0.0 {
+        false
+    } else {
+        rng.random_bool(p)
+    };
+    if is_open {
+        pick(rng, open)
+    } else {
+        open + pick(rng, guarded)
     }
 }
 
@@ -405,7 +443,7 @@ impl Conversation {
             .unwrap_or_else(|| self.book.start());
         self.channel = opt.channel;
         let before = self.mood;
-        self.mood = shift(self.mood, opt.trust, opt.stress);
+        self.mood = shift(self.mood, opt.trust.unwrap_or(0), opt.stress.unwrap_or(0));
         self.turns.push(Turn {
             number: self.turns.len() + 1,
             node: None,
@@ -417,6 +455,7 @@ impl Conversation {
             known_before: self.known,
             revealed: 0,
             missed: 0,
+            evaded: false,
             to,
         });
         self.arrive(to);
@@ -430,7 +469,7 @@ impl Conversation {
             return;
         };
         let before = self.mood;
-        self.mood = shift(self.mood, opt.trust, opt.stress);
+        self.mood = shift(self.mood, opt.trust.unwrap_or(0), opt.stress.unwrap_or(0));
         let (mut revealed, mut missed) = (0u64, 0u64);
         for probe in &opt.probes {
             let Some(fi) = book.fact_index(probe) else {
@@ -454,7 +493,9 @@ impl Conversation {
         if let (PlanAction::AcceptCounter, Some(c)) = (opt.plan, self.counter) {
             self.agreed = Some(c);
         }
-        let reply_variant = pick(&mut self.rng, replies(opt, missed).len());
+        let evaded = missed != 0 || opt.probes.iter().any(|p| book.fact_index(p).is_none());
+        let (open, guarded) = replies(opt, evaded);
+        let reply_variant = pick_line(&mut self.rng, open.len(), guarded.len(), self.mood);
         let s = &book.scenario;
         let target = s
             .interrupts
@@ -475,6 +516,7 @@ impl Conversation {
             known_before,
             revealed,
             missed,
+            evaded,
             to,
         });
         self.arrive(to);
@@ -529,6 +571,7 @@ impl Conversation {
             known_before: self.known,
             revealed: 0,
             missed: 0,
+            evaded: false,
             to,
         });
         self.arrive(to);
@@ -537,7 +580,8 @@ impl Conversation {
 
     fn arrive(&mut self, n: usize) {
         self.at = At::Node(n);
-        self.variant = pick(&mut self.rng, self.book.node(n).say.len());
+        let node = self.book.node(n);
+        self.variant = pick_line(&mut self.rng, node.say.len(), node.guarded.len(), self.mood);
     }
 
     /// Whether a condition holds now.

@@ -1,7 +1,7 @@
 //! The conversation so far as lines of text: who says what, in one language, with the plan
 //! on the table filled in.
 
-use super::{Act, At, Conversation, Response, replies};
+use super::{Act, At, Conversation, Response, reply};
 use crate::scenario::Fill;
 use crate::text::Lang;
 
@@ -39,7 +39,7 @@ impl Conversation {
                     text: fill.text(t, lang),
                 });
             }
-            if let Some(t) = s.nodes[node].say.get(variant) {
+            if let Some(t) = s.nodes[node].line(variant) {
                 out.push(Line {
                     turn,
                     speaker: Speaker::Customer,
@@ -80,7 +80,7 @@ impl Conversation {
                             });
                         }
                     }
-                    if let Some(r) = replies(o, t.missed).get(t.reply_variant) {
+                    if let Some(r) = reply(o, t.evaded, t.reply_variant) {
                         out.push(Line {
                             turn: t.number,
                             speaker: Speaker::Customer,

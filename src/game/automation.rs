@@ -20,6 +20,8 @@ pub struct Script {
     pub choices: Vec<String>,
     pub plan: Option<Plan>,
     pub seed: u64,
+    /// The customer to meet (a draw of the scenario); the seed's when absent.
+    pub draw: Option<usize>,
     pub screenshot: Option<PathBuf>,
     pub every: Option<PathBuf>,
     /// Play it as a workshop room: the votes go to each chosen option (5 against 1 for the
@@ -183,7 +185,11 @@ fn drive(
                     // Show the title and picker screens on the way in.
                     return;
                 }
-                actions.write(Action::StartSeeded(script.scenario.clone(), script.seed));
+                actions.write(Action::StartSeeded(
+                    script.scenario.clone(),
+                    script.seed,
+                    script.draw,
+                ));
             } else if library.ready
                 && p.frame > SETTLE * 3
                 && library.get(&script.scenario).is_none()
@@ -214,7 +220,11 @@ fn drive(
                     actions.write(Action::Go(Screen::Picker));
                 }
                 Screen::Picker => {
-                    actions.write(Action::StartSeeded(script.scenario.clone(), script.seed));
+                    actions.write(Action::StartSeeded(
+                        script.scenario.clone(),
+                        script.seed,
+                        script.draw,
+                    ));
                 }
                 Screen::Conversation => match script.choices.get(p.next_choice) {
                     Some(id) => {

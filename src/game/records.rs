@@ -436,6 +436,7 @@ mod tests {
 
     fn session(player: &str, overall: u8, ended: i64) -> StoredSession {
         StoredSession {
+            draw: 0,
             id: 0,
             key: crate::store::new_key(),
             player: player.into(),

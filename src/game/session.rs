@@ -41,14 +41,17 @@ pub enum Action {
     Go(Screen),
     /// Start a scenario with a fresh seed.
     Start(String),
-    /// Start a scenario with a given seed (automation, reproducible demos).
-    StartSeeded(String, u64),
+    /// Start a scenario with a given seed, and the customer (draw) pinned or the seed's
+    /// (automation, reproducible demos).
+    StartSeeded(String, u64, Option<usize>),
     /// Choose an option (or channel) by id.
     Choose(String),
     /// Propose a plan at the negotiation.
     Propose(Plan),
-    /// Play the same scenario again with a new seed.
+    /// Play the same scenario again with the same customer (new wording).
     Retry,
+    /// Play the same scenario again with a new customer (another draw where it has more).
+    NewCustomer,
     /// Keep the turns before this one and play on from there.
     ReplayFrom(usize),
     /// Start a workshop (a plan, or one scenario) at its first step.
@@ -158,7 +161,7 @@ pub fn what_if(conv: &Conversation, turn: usize, lang: crate::text::Lang) -> Vec
             }
             let next_line = c.node().and_then(|n| {
                 let node = c.book().node(n);
-                node.say.get(c.variant()).map(|l| c.fill().text(l, lang))
+                node.line(c.variant()).map(|l| c.fill().text(l, lang))
             });
             let best = best_continuation(&c, WHAT_IF_LIMIT)
                 .and_then(|b| Some((b.ending()?, assess(&b).scores)));
@@ -221,15 +224,19 @@ fn apply_actions(
         let room = run.is_some();
         let start = |id: &str,
                      seed: u64,
+                     draw: Option<usize>,
                      room: bool,
                      commands: &mut Commands,
                      next: &mut NextState<Screen>,
                      notice: &mut Notice| match library.get(id) {
-            Some(book) => {
-                let s = Session::new(Arc::clone(book), seed);
-                next.set(screen_for(&s.conv, room));
-                commands.insert_resource(s);
-            }
+            Some(book) => match book.for_run(seed, draw) {
+                Ok(drawn) => {
+                    let s = Session::new(drawn, seed);
+                    next.set(screen_for(&s.conv, room));
+                    commands.insert_resource(s);
+                }
+                Err(e) => notice.0 = Some(e.to_string()),
+            },
             None => {
                 let known: Vec<&str> = library.playable().map(|b| b.id()).collect();
                 notice.0 = Some(format!(
@@ -249,31 +256,41 @@ fn apply_actions(
                 start(
                     id,
                     rand::random(),
+                    None,
                     false,
                     &mut commands,
                     &mut next,
                     &mut notice,
                 )
             }
-            Action::StartSeeded(id, seed) => {
+            Action::StartSeeded(id, seed, draw) => {
                 commands.remove_resource::<WorkshopRun>();
                 run = None;
-                start(id, *seed, false, &mut commands, &mut next, &mut notice)
+                start(
+                    id,
+                    *seed,
+                    *draw,
+                    false,
+                    &mut commands,
+                    &mut next,
+                    &mut notice,
+                )
             }
-            Action::Retry => {
+            Action::Retry | Action::NewCustomer => {
                 if let Some(s) = &session {
-                    let id = s.conv.book().id().to_string();
+                    let book = s.conv.book();
+                    let id = book.id().to_string();
                     if let Some(r) = run.as_mut() {
                         r.tallies.clear();
                     }
-                    start(
-                        &id,
-                        rand::random(),
-                        room,
-                        &mut commands,
-                        &mut next,
-                        &mut notice,
-                    );
+                    let (seed, draw) = if *action == Action::Retry {
+                        // The same customer, in new words and a new order of options.
+                        (rand::random(), Some(book.draw().index))
+                    } else {
+                        let seed = other_customer(book.draw().index, book.draw_count());
+                        (seed, None)
+                    };
+                    start(&id, seed, draw, room, &mut commands, &mut next, &mut notice);
                 }
             }
             Action::StartWorkshop(w) => {
@@ -287,6 +304,7 @@ fn apply_actions(
                         start(
                             &step.scenario,
                             step.seed.unwrap_or(1),
+                            step.draw,
                             true,
                             &mut commands,
                             &mut next,
@@ -305,6 +323,7 @@ fn apply_actions(
                     Some(step) => start(
                         &step.scenario,
                         step.seed.unwrap_or(1),
+                        step.draw,
                         true,
                         &mut commands,
                         &mut next,
@@ -347,6 +366,19 @@ fn apply_actions(
             }
         }
     }
+}
+
+/// A fresh seed whose customer is not draw `current` (when the scenario has another).
+pub fn other_customer(current: usize, count: usize) -> u64 {
+    let mut seed = rand::random();
+    // Each try misses with chance 1/count: twenty tries all miss about never.
+    for _ in 0..20 {
+        if count <= 1 || crate::scenario::draw::for_seed(seed, count) != current {
+            break;
+        }
+        seed = rand::random();
+    }
+    seed
 }
 
 /// Moves to the right screen; at an ending, scores and stores the session.

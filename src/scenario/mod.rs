@@ -1,11 +1,14 @@
 //! Scenarios: the data model, parsing from RON, validation, and the validated [`Playbook`]
 //! that the dialogue runtime plays.
 
+pub mod draw;
 pub mod locate;
 pub mod model;
 pub mod placeholders;
+pub mod style;
 mod validate;
 
+pub use draw::{Draw, NoSuchDraw};
 pub use locate::{Pos, SourceMap};
 pub use model::*;
 pub use placeholders::Fill;
@@ -141,12 +144,17 @@ fn end_of(text: &str) -> Pos {
     }
 }
 
-/// A scenario that passed validation, with its ids resolved for the runtime. Only
-/// [`Playbook::parse`] and [`Playbook::load`] make one, so the runtime can rely on every id
-/// naming something and every path ending.
+/// A scenario that passed validation, with its ids resolved for the runtime, as the customer
+/// of one [`Draw`] makes it (draw 0 from [`Playbook::parse`] and [`Playbook::load`]; others
+/// from [`Playbook::with_draw`] and [`Playbook::for_run`]). Only these make one, so the
+/// runtime can rely on every id naming something and every path ending.
 #[derive(Debug, Clone)]
 pub struct Playbook {
+    /// The scenario with this draw's persona and its style's mood changes.
     pub scenario: Scenario,
+    /// The scenario as the file has it.
+    written: std::sync::Arc<Scenario>,
+    draw: Draw,
     /// SHA-256 of the file's text (without a byte-order mark), so stored results name the
     /// exact version played.
     pub hash: String,
@@ -179,10 +187,22 @@ impl Playbook {
         if !problems.is_empty() {
             return Err(invalid(problems));
         }
-        Ok(Playbook::index(scenario, path, content_hash(src)))
+        Ok(Playbook::drawn(
+            std::sync::Arc::new(scenario),
+            path,
+            content_hash(src),
+            0,
+        ))
     }
 
-    fn index(scenario: Scenario, path: PathBuf, hash: String) -> Playbook {
+    /// Draw `index` of a validated scenario.
+    fn drawn(
+        written: std::sync::Arc<Scenario>,
+        path: PathBuf,
+        hash: String,
+        index: usize,
+    ) -> Playbook {
+        let (scenario, draw) = draw::materialise(&written, index);
         let nodes = scenario
             .nodes
             .iter()
@@ -198,6 +218,8 @@ impl Playbook {
             .collect();
         Playbook {
             scenario,
+            written,
+            draw,
             hash,
             path,
             nodes,

@@ -48,6 +48,85 @@ pub struct Persona {
     #[serde(default)]
     pub facts: Vec<Fact>,
     pub finances: Finances,
+    /// Other styles a run may draw (besides `style`, which is the first). See [`Truth`].
+    #[serde(default)]
+    pub styles: Vec<Style>,
+    /// The hidden truths a run may draw: what really goes on behind the same file. Each run
+    /// meets one truth in one style (the seed picks, `--draw N` pins); none means the persona
+    /// as written is the only truth.
+    #[serde(default)]
+    pub truths: Vec<Truth>,
+}
+
+/// One hidden truth: how this run's customer differs from the persona as written. Every
+/// field left out keeps the persona's own.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Truth {
+    pub id: String,
+    #[serde(default)]
+    pub situation: Option<Text>,
+    #[serde(default)]
+    pub mood: Option<Mood>,
+    #[serde(default)]
+    pub finances: FinancesPatch,
+    /// Facts that say something else in this truth (by id; only the fields given change).
+    #[serde(default)]
+    pub facts: Vec<FactPatch>,
+    /// Facts that do not exist in this truth: no option can bring them out.
+    #[serde(default)]
+    pub absent: Vec<String>,
+}
+
+/// Finances that differ in a [`Truth`]; the rest are the persona's.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FinancesPatch {
+    pub monthly_income: Option<f64>,
+    pub fixed_costs: Option<f64>,
+    pub owed: Option<f64>,
+    pub disputed: Option<f64>,
+    pub can_pay_monthly: Option<f64>,
+    pub can_start_in_days: Option<u32>,
+}
+
+impl FinancesPatch {
+    pub fn apply(&self, f: &Finances) -> Finances {
+        Finances {
+            monthly_income: self.monthly_income.unwrap_or(f.monthly_income),
+            fixed_costs: self.fixed_costs.unwrap_or(f.fixed_costs),
+            owed: self.owed.unwrap_or(f.owed),
+            disputed: self.disputed.unwrap_or(f.disputed),
+            can_pay_monthly: self.can_pay_monthly.unwrap_or(f.can_pay_monthly),
+            can_start_in_days: self.can_start_in_days.unwrap_or(f.can_start_in_days),
+        }
+    }
+}
+
+/// A fact as it differs in a [`Truth`]: only the fields given change.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactPatch {
+    pub id: String,
+    pub note: Option<Text>,
+    pub says: Option<Text>,
+    pub reveal: Option<Reveal>,
+    pub key: Option<bool>,
+    pub cause: Option<bool>,
+}
+
+impl FactPatch {
+    pub fn apply(&self, f: &Fact) -> Fact {
+        Fact {
+            id: f.id.clone(),
+            kind: f.kind,
+            note: self.note.clone().unwrap_or_else(|| f.note.clone()),
+            says: self.says.clone().unwrap_or_else(|| f.says.clone()),
+            reveal: self.reveal.clone().unwrap_or_else(|| f.reveal.clone()),
+            key: self.key.unwrap_or(f.key),
+            cause: self.cause.unwrap_or(f.cause),
+        }
+    }
 }
 
 /// Trust in the collector and stress, each 0–100.
@@ -88,8 +167,9 @@ impl Archetype {
     }
 }
 
-/// Personality style (social styles model): how this person likes to be approached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Personality style (social styles model): how this person likes to be approached. How each
+/// style reacts to each behaviour is one table for every scenario: [`crate::scenario::style`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Style {
     /// Wants facts, time and precision.
     Analytical,
@@ -268,12 +348,13 @@ pub struct ChannelOption {
     /// The author's line for the debrief.
     #[serde(default)]
     pub feedback: Option<Text>,
-    /// Change in the customer's trust and stress by the time the conversation starts
-    /// (an SMS announcing the call may calm them a little).
+    /// How the customer as written reacts by the time the conversation starts (an SMS
+    /// announcing the call may calm them a little): the style table's reaction to `codes`
+    /// by default; numbers given here move it by at most [`style::NUDGE`](crate::scenario::style::NUDGE).
     #[serde(default)]
-    pub trust: i32,
+    pub trust: Option<i32>,
     #[serde(default)]
-    pub stress: i32,
+    pub stress: Option<i32>,
     /// Where this channel leads; the scenario's `start` if absent.
     #[serde(default)]
     pub next: Option<String>,
@@ -291,6 +372,10 @@ pub struct Node {
     /// The customer's line; with several variants one is picked by the seeded generator.
     #[serde(default)]
     pub say: Vec<Text>,
+    /// The line of a guarded customer (low trust, high stress); `say` is then the open one.
+    /// Between clearly guarded and clearly open the mood draws which, seeded.
+    #[serde(default)]
+    pub guarded: Vec<Text>,
     #[serde(default)]
     pub options: Vec<Choice>,
     #[serde(default)]
@@ -308,6 +393,11 @@ pub enum NodeStep<'a> {
 }
 
 impl Node {
+    /// Line `variant` of this node: the open lines (`say`) first, then the guarded ones.
+    pub fn line(&self, variant: usize) -> Option<&Text> {
+        self.say.iter().chain(&self.guarded).nth(variant)
+    }
+
     /// The node's step; `None` for a malformed node (validation reports those).
     pub fn step(&self) -> Option<NodeStep<'_>> {
         match (self.options.is_empty(), &self.negotiate, self.end) {
@@ -328,12 +418,14 @@ pub struct Choice {
     pub text: Text,
     /// The behaviours this option shows; the rubric scores these, never per-option points.
     pub codes: Vec<Code>,
-    /// Change in the customer's trust (−100…100).
+    /// How the customer as written changes in trust (−100…100). Absent: the style table's
+    /// reaction to `codes`; given: the table's reaction moved towards this by at most
+    /// [`style::NUDGE`](crate::scenario::style::NUDGE). A drawn style reacts by its own row.
     #[serde(default)]
-    pub trust: i32,
-    /// Change in the customer's stress (−100…100).
+    pub trust: Option<i32>,
+    /// The same for stress.
     #[serde(default)]
-    pub stress: i32,
+    pub stress: Option<i32>,
     /// Facts this option asks about; each comes out if the fact's `reveal` is met.
     #[serde(default)]
     pub probes: Vec<String>,
@@ -344,6 +436,9 @@ pub struct Choice {
     /// The customer's immediate answer (variants), before the next node's line.
     #[serde(default)]
     pub reply: Vec<Text>,
+    /// The answer of a guarded customer, as a node's `guarded` line.
+    #[serde(default)]
+    pub guarded: Vec<Text>,
     /// What the customer says instead of `reply` when a probed fact does not come out
     /// (variants); `reply` is used if this is empty.
     #[serde(default)]

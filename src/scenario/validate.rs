@@ -74,10 +74,14 @@ impl Checker<'_> {
     }
 
     /// An option's `trust` and `stress` changes, each −100…100.
-    fn mood_change(&mut self, option_path: &str, trust: i32, stress: i32) {
+    fn mood_change(&mut self, option_path: &str, trust: Option<i32>, stress: Option<i32>) {
         let p = |field: &str| format!("{option_path}.{field}");
-        self.range(&p("trust"), "a trust change", trust.into(), -100, 100);
-        self.range(&p("stress"), "a stress change", stress.into(), -100, 100);
+        if let Some(trust) = trust {
+            self.range(&p("trust"), "a trust change", trust.into(), -100, 100);
+        }
+        if let Some(stress) = stress {
+            self.range(&p("stress"), "a stress change", stress.into(), -100, 100);
+        }
     }
 
     fn range(&mut self, path: &str, what: &str, value: i64, lo: i64, hi: i64) {
@@ -183,89 +187,8 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
             100,
         );
     }
-    let fin = &p.finances;
-    for (field, v) in [
-        ("monthly_income", fin.monthly_income),
-        ("fixed_costs", fin.fixed_costs),
-        ("owed", fin.owed),
-        ("disputed", fin.disputed),
-        ("can_pay_monthly", fin.can_pay_monthly),
-    ] {
-        if !v.is_finite() || v < 0.0 {
-            c.report(
-                &format!("persona.finances.{field}"),
-                format!("{field} is {v}: money cannot be negative"),
-            );
-        }
-    }
-    if fin.owed <= 0.0 {
-        c.report(
-            "persona.finances.owed",
-            "owed must be more than 0: there is nothing to collect",
-        );
-    }
-    if fin.disputed > fin.owed {
-        c.report(
-            "persona.finances.disputed",
-            format!(
-                "disputed part {:.2} is more than the whole claim {:.2}",
-                fin.disputed, fin.owed
-            ),
-        );
-    }
-    let disposable = fin.monthly_income - fin.fixed_costs;
-    if fin.can_pay_monthly > disposable + 0.005 {
-        c.report(
-            "persona.finances.can_pay_monthly",
-            format!(
-                "can_pay_monthly {:.2} is more than income less fixed costs ({:.2} − {:.2} = {:.2})",
-                fin.can_pay_monthly, fin.monthly_income, fin.fixed_costs, disposable
-            ),
-        );
-    }
-    // Plans have limits (`plan::MAX_INSTALMENT` …): the claim must be payable, and the
-    // customer's own counter-offer possible, within them.
-    {
-        use crate::plan::{MAX_INSTALMENT, MAX_INSTALMENTS};
-        if fin.can_pay_monthly > MAX_INSTALMENT {
-            c.report(
-                "persona.finances.can_pay_monthly",
-                format!(
-                    "can_pay_monthly {:.2} is more than the largest instalment a plan may have ({MAX_INSTALMENT:.0})",
-                    fin.can_pay_monthly
-                ),
-            );
-        }
-        let most = MAX_INSTALMENT * f64::from(MAX_INSTALMENTS);
-        if fin.undisputed() > most {
-            c.report(
-                "persona.finances.owed",
-                format!(
-                    "the undisputed claim {:.2} cannot be paid by any plan (at most {MAX_INSTALMENTS} instalments of {MAX_INSTALMENT:.0})",
-                    fin.undisputed()
-                ),
-            );
-        } else if let Some(counter) = fin.counter_offer(0)
-            && counter.count > MAX_INSTALMENTS
-        {
-            c.report(
-                "persona.finances.can_pay_monthly",
-                format!(
-                    "at {:.0} a month the customer's counter-offer would need {} instalments to cover {:.2}; a plan has at most {MAX_INSTALMENTS}: raise can_pay_monthly or lower owed",
-                    counter.amount,
-                    counter.count,
-                    fin.undisputed()
-                ),
-            );
-        }
-    }
-    c.range(
-        "persona.finances.can_start_in_days",
-        "can_start_in_days",
-        fin.can_start_in_days.into(),
-        0,
-        365,
-    );
+    finance_checks(&mut c, &p.finances, "persona.finances");
+    truth_checks(&mut c, p);
 
     // Context.
     let ctx = &s.context;
@@ -385,6 +308,18 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
         }
         for (k, t) in node.say.iter().enumerate() {
             c.text(&format!("{np}.say[{k}]"), t);
+        }
+        for (k, t) in node.guarded.iter().enumerate() {
+            c.text(&format!("{np}.guarded[{k}]"), t);
+        }
+        if !node.guarded.is_empty() && node.say.is_empty() {
+            c.report(
+                &format!("{np}.guarded"),
+                format!(
+                    "node `{}` has guarded lines but no open one: `guarded` is the other side of `say`",
+                    node.id
+                ),
+            );
         }
         if let Some(t) = &node.narration {
             c.text(&format!("{np}.narration"), t);
@@ -525,6 +460,18 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
             for (k, t) in o.evade.iter().enumerate() {
                 c.text(&format!("{op}.evade[{k}]"), t);
             }
+            for (k, t) in o.guarded.iter().enumerate() {
+                c.text(&format!("{op}.guarded[{k}]"), t);
+            }
+            if !o.guarded.is_empty() && o.reply.is_empty() {
+                c.report(
+                    &format!("{op}.guarded"),
+                    format!(
+                        "option `{}` has a guarded reply but no open one: `guarded` is the other side of `reply`",
+                        o.id
+                    ),
+                );
+            }
             if !o.evade.is_empty() && o.probes.is_empty() {
                 c.report(
                     &format!("{op}.evade"),
@@ -571,6 +518,220 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
 
 /// A scenario file is named `<id>.scenario.ron`: the id must match the name, and a file named
 /// otherwise (`check my-case.ron`, a name that is not UTF-8) is reported, not let through.
+/// The checks on a customer's finances; `at` is where they are in the file.
+fn finance_checks(c: &mut Checker, fin: &crate::plan::Finances, at: &str) {
+    for (field, v) in [
+        ("monthly_income", fin.monthly_income),
+        ("fixed_costs", fin.fixed_costs),
+        ("owed", fin.owed),
+        ("disputed", fin.disputed),
+        ("can_pay_monthly", fin.can_pay_monthly),
+    ] {
+        if !v.is_finite() || v < 0.0 {
+            c.report(
+                &format!("{at}.{field}"),
+                format!("{field} is {v}: money cannot be negative"),
+            );
+        }
+    }
+    if fin.owed <= 0.0 {
+        c.report(
+            &format!("{at}.owed"),
+            "owed must be more than 0: there is nothing to collect",
+        );
+    }
+    if fin.disputed > fin.owed {
+        c.report(
+            &format!("{at}.disputed"),
+            format!(
+                "disputed part {:.2} is more than the whole claim {:.2}",
+                fin.disputed, fin.owed
+            ),
+        );
+    }
+    let disposable = fin.monthly_income - fin.fixed_costs;
+    if fin.can_pay_monthly > disposable + 0.005 {
+        c.report(
+            &format!("{at}.can_pay_monthly"),
+            format!(
+                "can_pay_monthly {:.2} is more than income less fixed costs ({:.2} − {:.2} = {:.2})",
+                fin.can_pay_monthly, fin.monthly_income, fin.fixed_costs, disposable
+            ),
+        );
+    }
+    // Plans have limits (`plan::MAX_INSTALMENT` …): the claim must be payable, and the
+    // customer's own counter-offer possible, within them.
+    {
+        use crate::plan::{MAX_INSTALMENT, MAX_INSTALMENTS};
+        if fin.can_pay_monthly > MAX_INSTALMENT {
+            c.report(
+                &format!("{at}.can_pay_monthly"),
+                format!(
+                    "can_pay_monthly {:.2} is more than the largest instalment a plan may have ({MAX_INSTALMENT:.0})",
+                    fin.can_pay_monthly
+                ),
+            );
+        }
+        let most = MAX_INSTALMENT * f64::from(MAX_INSTALMENTS);
+        if fin.undisputed() > most {
+            c.report(
+                &format!("{at}.owed"),
+                format!(
+                    "the undisputed claim {:.2} cannot be paid by any plan (at most {MAX_INSTALMENTS} instalments of {MAX_INSTALMENT:.0})",
+                    fin.undisputed()
+                ),
+            );
+        } else if let Some(counter) = fin.counter_offer(0)
+            && counter.count > MAX_INSTALMENTS
+        {
+            c.report(
+                &format!("{at}.can_pay_monthly"),
+                format!(
+                    "at {:.0} a month the customer's counter-offer would need {} instalments to cover {:.2}; a plan has at most {MAX_INSTALMENTS}: raise can_pay_monthly or lower owed",
+                    counter.amount,
+                    counter.count,
+                    fin.undisputed()
+                ),
+            );
+        }
+    }
+    c.range(
+        &format!("{at}.can_start_in_days"),
+        "can_start_in_days",
+        fin.can_start_in_days.into(),
+        0,
+        365,
+    );
+}
+
+/// Most draws (truths × styles) a scenario may have.
+pub const MAX_DRAWS: usize = 64;
+
+/// The truths and styles a run may draw: each truth's changes name facts that exist, and the
+/// customer of every truth has finances that can be paid and countered.
+fn truth_checks(c: &mut Checker, p: &Persona) {
+    let mut seen_styles = vec![p.style];
+    for (i, st) in p.styles.iter().enumerate() {
+        if seen_styles.contains(st) {
+            c.report(
+                &format!("persona.styles[{i}]"),
+                format!("style {st:?} is listed twice (`style` is the first of the styles)"),
+            );
+        }
+        seen_styles.push(*st);
+    }
+    let fact_ids: Vec<&str> = p.facts.iter().map(|f| f.id.as_str()).collect();
+    let known = || list(&fact_ids);
+    let mut ids = HashSet::new();
+    for (k, t) in p.truths.iter().enumerate() {
+        let tp = format!("persona.truths[{k}]");
+        c.id(&format!("{tp}.id"), "truth", &t.id);
+        if !ids.insert(t.id.as_str()) {
+            c.report(
+                &format!("{tp}.id"),
+                format!("duplicate truth id `{}`", t.id),
+            );
+        }
+        if let Some(text) = &t.situation {
+            c.text(&format!("{tp}.situation"), text);
+        }
+        if let Some(m) = t.mood {
+            c.range(
+                &format!("{tp}.mood.trust"),
+                "starting trust",
+                m.trust.into(),
+                0,
+                100,
+            );
+            c.range(
+                &format!("{tp}.mood.stress"),
+                "starting stress",
+                m.stress.into(),
+                0,
+                100,
+            );
+        }
+        let mut patched = HashSet::new();
+        for (j, f) in t.facts.iter().enumerate() {
+            let fp = format!("{tp}.facts[{j}]");
+            if !fact_ids.contains(&f.id.as_str()) {
+                c.report(
+                    &format!("{fp}.id"),
+                    format!(
+                        "truth `{}` changes no fact `{}`: declare it in the persona's facts; facts: {}",
+                        t.id,
+                        f.id,
+                        known()
+                    ),
+                );
+            }
+            if !patched.insert(f.id.as_str()) {
+                c.report(
+                    &format!("{fp}.id"),
+                    format!("truth `{}` changes fact `{}` twice", t.id, f.id),
+                );
+            }
+            if t.absent.contains(&f.id) {
+                c.report(
+                    &format!("{fp}.id"),
+                    format!(
+                        "truth `{}` both changes fact `{}` and lists it as absent",
+                        t.id, f.id
+                    ),
+                );
+            }
+            for (field, text) in [("note", &f.note), ("says", &f.says)] {
+                if let Some(text) = text {
+                    c.text(&format!("{fp}.{field}"), text);
+                }
+            }
+            if let Some(r) = &f.reveal {
+                if r.by.is_empty() {
+                    c.report(
+                        &format!("{fp}.reveal.by"),
+                        format!("fact `{}` lists no behaviour that reveals it", f.id),
+                    );
+                }
+                c.range(
+                    &format!("{fp}.reveal.trust"),
+                    "the trust a fact needs",
+                    r.trust.into(),
+                    0,
+                    100,
+                );
+            }
+        }
+        for (j, id) in t.absent.iter().enumerate() {
+            if !fact_ids.contains(&id.as_str()) {
+                c.report(
+                    &format!("{tp}.absent[{j}]"),
+                    format!(
+                        "truth `{}`: no fact `{id}` to leave out; facts: {}",
+                        t.id,
+                        known()
+                    ),
+                );
+            }
+        }
+        let before = c.problems.len();
+        finance_checks(c, &t.finances.apply(&p.finances), &format!("{tp}.finances"));
+        for problem in &mut c.problems[before..] {
+            problem.message = format!("truth `{}`: {}", t.id, problem.message);
+        }
+    }
+    let draws = p.truths.len().max(1) * seen_styles.len();
+    if draws > MAX_DRAWS {
+        c.report(
+            "persona.truths",
+            format!(
+                "{} truths × {} styles = {draws} draws; at most {MAX_DRAWS}",
+                p.truths.len().max(1),
+                seen_styles.len()
+            ),
+        );
+    }
+}
+
 fn file_name(c: &mut Checker, id: &str, file: &Path) {
     let expected = format!("{id}{}", super::EXTENSION);
     let name = file.file_name().map(|n| n.to_string_lossy());

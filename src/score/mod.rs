@@ -16,7 +16,7 @@ mod rules;
 pub use channel::{Fit, channel_fit};
 pub use notes::{Note, code_note};
 
-use crate::dialogue::Conversation;
+use crate::dialogue::{Act, Conversation};
 use crate::scenario::{Code, Ending, FactKind, Principle};
 use crate::text::Text;
 use agreement::AgreementInput;
@@ -430,6 +430,7 @@ pub fn assess(conv: &Conversation) -> Assessment {
         overall = f64::from(FAIR_FLOOR) + overall / 20.0;
     }
     let mut findings = sheet.findings;
+    findings.push(style_read(conv));
     findings.sort_by_key(|f| f.turn);
     Assessment {
         scores: Scores {
@@ -440,6 +441,52 @@ pub fn assess(conv: &Conversation) -> Assessment {
             overall: clamp(overall),
         },
         findings,
+    }
+}
+
+/// Read the person: whether the trainee's lines suited the style of the customer drawn. It
+/// explains and costs nothing itself: the style table already made the customer react to it.
+fn style_read(conv: &Conversation) -> Finding {
+    use crate::scenario::style::{Taste, taste};
+    let book = conv.book();
+    let s = &book.scenario;
+    let style = s.persona.style;
+    let (mut wanted, mut resented, mut first_resented) = (0u8, 0u8, None);
+    let mut last = 1;
+    for t in conv.turns() {
+        let codes: &[Code] = match (t.act, t.node) {
+            (Act::Choice(i), Some(n)) => &s.nodes[n].options[i].codes,
+            (Act::Channel(i), _) => match &s.context.channel_choice {
+                Some(cc) => &cc.options[i].codes,
+                None => continue,
+            },
+            _ => continue,
+        };
+        last = t.number;
+        let tastes = codes.iter().map(|&c| taste(style, c));
+        if tastes.clone().any(|x| x == Taste::Resented) {
+            resented = resented.saturating_add(1);
+            first_resented.get_or_insert(t.number);
+        } else if tastes.into_iter().any(|x| x == Taste::Wanted) {
+            wanted = wanted.saturating_add(1);
+        }
+    }
+    let adapted = resented == 0 && wanted >= 2;
+    Finding {
+        turn: first_resented.unwrap_or(last),
+        principle: Principle::ReadThePerson,
+        verdict: if adapted {
+            Verdict::Credit
+        } else {
+            Verdict::Debit
+        },
+        dimension: Dimension::Empathy,
+        points: 0,
+        note: Note::StyleRead {
+            style,
+            wanted,
+            resented,
+        },
     }
 }
 

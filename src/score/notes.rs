@@ -2,7 +2,7 @@
 //! for each behaviour code.
 
 use super::{Finding, Fit, Verdict};
-use crate::scenario::{Channel, Code, Ending, Fill, Jurisdiction, Playbook, Principle};
+use crate::scenario::{Channel, Code, Ending, Fill, Jurisdiction, Playbook, Principle, Style};
 use crate::text::{Lang, Text, money};
 use serde::{Deserialize, Serialize};
 
@@ -119,6 +119,13 @@ pub enum Note {
     ProposedAboveKnownCapacity {
         amount: f64,
         capacity: f64,
+    },
+    /// How the trainee's lines suited the customer's style: turns with a behaviour this style
+    /// wants, and with one it bristles at (the style table).
+    StyleRead {
+        style: Style,
+        wanted: u8,
+        resented: u8,
     },
 }
 
@@ -285,6 +292,37 @@ impl Finding {
                 format!("Een eerste betaling over {days} dagen voorgesteld, terwijl de klant had gezegd pas over {start} dagen te kunnen beginnen: niet geluisterd."),
                 format!("Proposed a first payment in {days} days after the customer said they can start only in {start}: not listened to."),
             ),
+            Note::StyleRead {
+                style,
+                wanted,
+                resented,
+            } => {
+                let (label, wants) = (style.label(), style.wants());
+                let (nl_style, en_style) = (label.get(Lang::Nl), label.get(Lang::En));
+                let (nl_wants, en_wants) = (wants.get(Lang::Nl), wants.get(Lang::En));
+                let turns = |n: u8, nl: bool| match (n, nl) {
+                    (1, true) => "één beurt".to_string(),
+                    (n, true) => format!("{n} beurten"),
+                    (1, false) => "one turn".to_string(),
+                    (n, false) => format!("{n} turns"),
+                };
+                if resented > 0 {
+                    t(
+                        format!("Deze klant is {nl_style}: {nl_wants}. In {} koos je wat zo iemand tegen de haren in strijkt: niet aangepast.", turns(resented, true)),
+                        format!("This customer is {en_style}: {en_wants}. In {} you chose what rubs such a person the wrong way: not adapted.", turns(resented, false)),
+                    )
+                } else if wanted >= 2 {
+                    t(
+                        format!("Deze klant is {nl_style}: {nl_wants}. Je paste je aan: in {} gaf je wat zo iemand nodig heeft.", turns(wanted, true)),
+                        format!("This customer is {en_style}: {en_wants}. You adapted: in {} you gave what such a person needs.", turns(wanted, false)),
+                    )
+                } else {
+                    t(
+                        format!("Deze klant is {nl_style}: {nl_wants}. Daar speelde je nauwelijks op in."),
+                        format!("This customer is {en_style}: {en_wants}. You hardly played to that."),
+                    )
+                }
+            }
             Note::ProposedAboveKnownCapacity { amount, capacity } => t(
                 format!("Je stelde {} per maand voor terwijl de klant al zei dat {} het maximum is: ingevuld voor de ander.", m(amount), m(capacity)),
                 format!("You proposed {} a month after the customer had said {} is the most they can pay: filling in for them.", m(amount), m(capacity)),

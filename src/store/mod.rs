@@ -287,6 +287,7 @@ impl Store {
             Param::Int(s.ended),
             Param::Text(key.clone()),
             Param::OptText(s.room.as_ref().map(json)),
+            Param::Int(s.draw as i64),
         ];
         let mut id = None;
         // One statement is one transaction on both backends (autocommit).
@@ -316,6 +317,13 @@ impl Store {
         let mut f = f.clone();
         if self.version < added_in("room") {
             f.solo = false;
+        }
+        if self.version < added_in("draw") {
+            // Every session of an older database met draw 0: a filter on another matches none.
+            match f.draw.take() {
+                Some(d) if d > 0 => f.until = Some(i64::MIN),
+                _ => {}
+            }
         }
         f
     }
@@ -372,6 +380,7 @@ mod tests {
 
     fn session(player: &str, ended: i64) -> StoredSession {
         StoredSession {
+            draw: 0,
             id: 0,
             key: new_key(),
             player: player.into(),
@@ -749,9 +758,10 @@ mod tests {
 
     #[test]
     fn older_schemas_read_later_columns_as_null() {
-        assert!(session_select(1).ends_with("NULL AS session_key, NULL AS room"));
-        assert!(session_select(2).ends_with(", session_key, NULL AS room"));
-        assert!(session_select(SCHEMA_VERSION).ends_with(", session_key, room"));
+        assert!(session_select(1).ends_with("NULL AS session_key, NULL AS room, 0 AS draw"));
+        assert!(session_select(2).ends_with(", session_key, NULL AS room, 0 AS draw"));
+        assert!(session_select(4).ends_with(", session_key, room, 0 AS draw"));
+        assert!(session_select(SCHEMA_VERSION).ends_with(", session_key, room, draw"));
     }
 
     #[test]

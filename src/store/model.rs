@@ -39,6 +39,9 @@ pub struct StoredSession {
     /// For a session a workshop room played: who was there and how they voted at each turn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<crate::workshop::Room>,
+    /// Which customer the session met: the scenario's draw (0 = the persona as written).
+    #[serde(default)]
+    pub draw: usize,
 }
 
 /// A seed in JSON (`results --format json`, the game's outbox) is a string: a seed is any u64,
@@ -198,6 +201,7 @@ impl StoredSession {
             started,
             ended,
             room: None,
+            draw: r.draw.index,
         }
     }
 }
@@ -277,6 +281,8 @@ pub struct Filter {
     pub until: Option<i64>,
     /// Only sessions a player played alone (not a workshop room's).
     pub solo: bool,
+    /// Only sessions that met this customer (a draw of the scenario).
+    pub draw: Option<usize>,
 }
 
 /// One row of a leaderboard: a player's best and mean score on the filtered sessions.
@@ -289,6 +295,9 @@ pub struct Standing {
     pub sessions: i64,
     /// When the player last finished one (seconds since the epoch).
     pub last: i64,
+    /// On a board of one scenario, the customer (draw) this standing is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draw: Option<usize>,
 }
 
 /// A session's scores without its findings and choices: what trend charts need.

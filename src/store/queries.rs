@@ -9,7 +9,7 @@ use crate::score::Scores;
 use serde::Serialize;
 
 /// The columns a session is read from, in the order [`session_from`] reads them.
-pub(super) const SESSION_COLUMNS: [&str; 20] = [
+pub(super) const SESSION_COLUMNS: [&str; 21] = [
     "id",
     "player",
     "team",
@@ -30,6 +30,7 @@ pub(super) const SESSION_COLUMNS: [&str; 20] = [
     "ended",
     "session_key",
     "room",
+    "draw",
 ];
 
 /// The schema version that added a column of `sessions` (see [`MIGRATIONS`]).
@@ -37,6 +38,7 @@ pub(super) fn added_in(column: &str) -> i64 {
     match column {
         "session_key" => 2,
         "room" => 3,
+        "draw" => 5,
         _ => 1,
     }
 }
@@ -48,7 +50,9 @@ pub(super) fn session_select(version: i64) -> String {
         .iter()
         .map(|c| {
             if added_in(c) > version {
-                format!("NULL AS {c}")
+                // Before draws every session met the persona as written: draw 0.
+                let missing = if *c == "draw" { "0" } else { "NULL" };
+                format!("{missing} AS {c}")
             } else {
                 (*c).to_string()
             }
@@ -73,8 +77,9 @@ pub(super) fn table_of(sql: &str) -> &str {
 }
 
 pub(super) const INSERT: &str = "INSERT INTO sessions (player, team, scenario, scenario_hash, title, seed, choices, plan,
-    ending, empathy, fact_gathering, agreement, compliance, overall, findings, started, ended, session_key, room)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+    ending, empathy, fact_gathering, agreement, compliance, overall, findings, started, ended, session_key, room,
+    draw)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
     ON CONFLICT (session_key) DO NOTHING RETURNING id";
 
 /// ` WHERE …` for a filter, pushing its parameters.
@@ -95,6 +100,9 @@ pub(super) fn conditions(f: &Filter, params: &mut Vec<Param>) -> String {
     }
     if let Some(v) = &f.scenario_hash {
         add("scenario_hash", "=", Param::Text(v.clone()));
+    }
+    if let Some(v) = f.draw {
+        add("draw", "=", Param::Int(v as i64));
     }
     if let Some(v) = f.since {
         add("ended", ">=", Param::Int(v));
@@ -192,6 +200,7 @@ fn session_from(row: &dyn Cells) -> Result<StoredSession, BadCell> {
         ended: int(17)?,
         key: opt_text(18)?.unwrap_or_default(),
         room: opt_json(row, 19)?,
+        draw: usize::try_from(int(20)?).map_err(|_| at(20)("a draw is 0 or more".to_string()))?,
     })
 }
 
@@ -288,11 +297,16 @@ impl Store {
     ) -> Result<Vec<Standing>, StoreError> {
         let mut params = Vec::new();
         let col = measure.column();
+        // Like with like: on one scenario, each customer (draw) is its own standing; a
+        // player's best on an easy customer is not ranked above another's on a hard one.
+        let per_draw = f.scenario.is_some() && self.version >= added_in("draw");
+        let draw = if per_draw { "draw" } else { "0" };
+        let group = if per_draw { ", draw" } else { "" };
         let sql = format!(
             "SELECT player, team, MAX({col}) AS best, CAST(AVG({col}) AS DOUBLE PRECISION) AS mean,
-                COUNT(*) AS n, MAX(ended) AS last
-             FROM sessions{} GROUP BY player, team
-             ORDER BY best DESC, mean DESC, player, team LIMIT {limit}",
+                COUNT(*) AS n, MAX(ended) AS last, {draw} AS d
+             FROM sessions{} GROUP BY player, team{group}
+             ORDER BY best DESC, mean DESC, player, team, d LIMIT {limit}",
             conditions(&self.adapt(f), &mut params)
         );
         let mut out = Vec::new();
@@ -304,6 +318,10 @@ impl Store {
                 mean: r.real(3)?,
                 sessions: r.int(4)?,
                 last: r.int(5)?,
+                draw: per_draw
+                    .then(|| r.int(6))
+                    .transpose()?
+                    .map(|d| d.max(0) as usize),
             });
             Ok(())
         })?;

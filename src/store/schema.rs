@@ -88,6 +88,12 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         // 98 ms without) for a cost on every insert.
         postgres: "SELECT 1;",
     },
+    // 5: which customer a session met (the scenario's draw; 0 for sessions from before
+    // scenarios had draws, which met the persona as written).
+    Migration {
+        sqlite: "ALTER TABLE sessions ADD COLUMN draw INTEGER NOT NULL DEFAULT 0;",
+        postgres: "ALTER TABLE sessions ADD COLUMN draw INTEGER NOT NULL DEFAULT 0;",
+    },
 ];
 
 /// The schema version this build writes.

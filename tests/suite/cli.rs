@@ -235,6 +235,7 @@ fn talk(id: &str, input: &str, lang: collector_dojo::Lang) -> String {
         .expect("valid"),
     );
     let mut out = Vec::new();
+    // Draw 0, the customer the typed input was made for.
     collector_dojo::cli::talk(
         &book,
         2,
@@ -294,7 +295,7 @@ fn talk_plays_a_whole_conversation_from_typed_input() {
     assert!(out.contains("— Betalingsregeling afgesproken —"), "{out}");
     assert!(out.contains("Totaal: 100"), "{out}");
     assert!(
-        out.contains("collector-dojo run cant-pay --seed 2 --choices call,o_warm"),
+        out.contains("collector-dojo run cant-pay --seed 2 --draw 0 --choices call,o_warm"),
         "{out}"
     );
 }
@@ -372,6 +373,10 @@ fn cant_pay_with(tag: &str, finances: &str) -> std::path::PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("cant-pay.scenario.ron");
+    // Only the persona as written: the truths' own finances would not fit these claims.
+    let start = src.find("\n        truths: [").expect("truths");
+    let end = start + src[start..].find("\n        ],").expect("end of truths") + 11;
+    let src = format!("{}{}", &src[..start], &src[end..]);
     std::fs::write(&file, src.replace(old, finances)).unwrap();
     file
 }
@@ -412,10 +417,14 @@ fn claims_at_the_edge_of_the_plan_limits_explore_to_the_end() {
     );
     let path = file.to_str().unwrap();
     let out = dojo(&["check", path]);
+    // The plan limits hold; with a claim this size some endings are out of reach, which
+    // `check` says per draw, and nothing else.
+    let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        err.lines()
+            .filter(|l| l.contains(".scenario.ron:"))
+            .all(|l| l.contains(": draw ") && l.contains("no path reaches")),
+        "{err}"
     );
     let out = dojo(&["explore", path, "--json"]);
     assert!(

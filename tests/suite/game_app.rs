@@ -98,7 +98,7 @@ fn screen_flow_from_title_to_debrief_and_back() {
     assert_eq!(screen(&app), Screen::Title);
     act(&mut app, Action::Go(Screen::Picker));
     assert_eq!(screen(&app), Screen::Picker);
-    act(&mut app, Action::StartSeeded("mini".into(), 4));
+    act(&mut app, Action::StartSeeded("mini".into(), 4, None));
     assert_eq!(screen(&app), Screen::Conversation);
     act(&mut app, Action::Choose("nonsense".into()));
     let notice = app
@@ -243,6 +243,7 @@ fn the_database_and_player_in_the_settings_choose_whose_sessions_are_shown() {
         for (player, overall) in [("Anouk", 70), ("Anouk", 90), ("Bram", 40)] {
             store
                 .insert(&StoredSession {
+                    draw: 0,
                     id: 0,
                     key: new_key(),
                     player: player.into(),

@@ -371,6 +371,7 @@ fn a_newer_schema_is_refused_and_a_locked_database_says_so() {
     {
         let mut s = Store::open(path).expect("creates");
         let session = StoredSession {
+            draw: 0,
             id: 0,
             key: collector_dojo::store::new_key(),
             player: "A".into(),

@@ -29,12 +29,19 @@ struct PathCase {
     kind: Kind,
     choices: String,
     plan: String,
+    /// The customer the path is played against (a draw of the scenario; 0 = as written).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    draw: usize,
     /// The exact scores at seed 1 (the conformance record; `kind` is the judgement).
     #[serde(default)]
     scores: Option<Scores>,
     /// Every finding at seed 1, in order: `turn principle verdict dimension points note`.
     #[serde(default)]
     findings: Vec<String>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn root() -> &'static Path {
@@ -63,7 +70,10 @@ fn play(book: &Arc<Playbook>, case: &PathCase, seed: u64) -> Conversation {
                 .expect("plan"),
         )
     };
-    replay(book, seed, &choices, plan)
+    let book = book
+        .for_run(seed, Some(case.draw))
+        .unwrap_or_else(|e| panic!("path `{}`: {e}", case.name));
+    replay(&book, seed, &choices, plan)
         .unwrap_or_else(|e| panic!("{} path `{}`: {e}", book.id(), case.name))
 }
 
@@ -255,7 +265,7 @@ fn paths_score_where_the_principles_say() {
                 Kind::Unaffordable => {
                     let agreed = conv.agreed().expect("the customer said yes");
                     assert!(
-                        !book.scenario.persona.finances.affords(&agreed),
+                        !conv.book().scenario.persona.finances.affords(&agreed),
                         "{what}: plan is affordable"
                     );
                     assert!(s.agreement < 40, "{what}: agreement not low despite a yes");
@@ -378,9 +388,16 @@ fn conversation_prompts_are_consistent_with_options() {
 
 #[test]
 fn every_text_a_player_reads_fills_its_placeholders() {
-    use collector_dojo::scenario::Fill;
     for id in PERSONAS {
-        let book = load(id);
+        for book in load(id).all_draws() {
+            every_text_fills(id, &book);
+        }
+    }
+}
+
+fn every_text_fills(id: &str, book: &Playbook) {
+    use collector_dojo::scenario::Fill;
+    {
         let s = &book.scenario;
         let fill = Fill {
             scenario: s,
@@ -404,7 +421,7 @@ fn every_text_a_player_reads_fills_its_placeholders() {
             }),
         );
         for n in &s.nodes {
-            texts.extend(n.say.iter());
+            texts.extend(n.say.iter().chain(&n.guarded));
             texts.extend(n.narration.iter());
             for o in &n.options {
                 texts.push(&o.text);
@@ -412,6 +429,7 @@ fn every_text_a_player_reads_fills_its_placeholders() {
                     o.reply
                         .iter()
                         .chain(o.evade.iter())
+                        .chain(o.guarded.iter())
                         .chain(o.feedback.iter()),
                 );
             }

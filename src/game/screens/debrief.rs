@@ -140,8 +140,20 @@ pub fn ui_debrief(
     egui::Panel::bottom("debrief-actions").show(root, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            if primary(ui, lang.pick("Opnieuw (R)", "Retry (R)")).clicked() {
+            if primary(
+                ui,
+                lang.pick("Opnieuw, zelfde klant (R)", "Retry, same customer (R)"),
+            )
+            .clicked()
+            {
                 action = Some(Action::Retry);
+            }
+            if conv.book().draw_count() > 1
+                && ui
+                    .button(lang.pick("Nieuwe klant (N)", "New customer (N)"))
+                    .clicked()
+            {
+                action = Some(Action::NewCustomer);
             }
             if ui
                 .button(lang.pick(
@@ -242,6 +254,38 @@ pub fn ui_debrief(
                         .strong(),
                     );
                     ui.label(conv.fill().text(&s.persona.situation, lang));
+                    let d = conv.book().draw();
+                    ui.label(format!(
+                        "{}: {} ({})",
+                        lang.pick("Stijl", "Style"),
+                        d.style.label().get(lang),
+                        d.style.wants().get(lang)
+                    ));
+                    let f = &s.persona.finances;
+                    ui.label(format!(
+                        "{} {}, {} {}: {} {} {} {}",
+                        lang.pick("Inkomen", "Income"),
+                        money(f.monthly_income, lang),
+                        lang.pick("vaste lasten", "fixed costs"),
+                        money(f.fixed_costs, lang),
+                        lang.pick("kon", "could pay"),
+                        money(f.can_pay_monthly, lang),
+                        lang.pick("per maand vanaf dag", "a month from day"),
+                        f.can_start_in_days
+                    ));
+                    if d.count > 1 {
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "{} {} {} {}",
+                                lang.pick("Klant", "Customer"),
+                                d.index + 1,
+                                lang.pick("van", "of"),
+                                d.count
+                            ))
+                            .small()
+                            .color(theme::MUTED),
+                        );
+                    }
                 });
                 if let Some(e) = v.save_error {
                     warning(ui, e);
@@ -251,8 +295,8 @@ pub fn ui_debrief(
 
     egui::CentralPanel::default().show(root, |ui| {
         ui.label(
-            egui::RichText::new(lang.pick("Pijltjes: kies een beurt · Enter toon betere opties · P principe · F vanaf hier opnieuw · R opnieuw",
-                "Arrows: pick a turn · Enter show better options · P principle · F replay from here · R retry",
+            egui::RichText::new(lang.pick("Pijltjes: kies een beurt · Enter toon betere opties · P principe · F vanaf hier opnieuw · R opnieuw · N nieuwe klant",
+                "Arrows: pick a turn · Enter show better options · P principle · F replay from here · R retry · N new customer",
             ))
             .small()
             .color(theme::MUTED),
@@ -355,6 +399,9 @@ pub fn ui_debrief(
     }
     if k(egui::Key::R) {
         action = Some(Action::Retry);
+    }
+    if k(egui::Key::N) && conv.book().draw_count() > 1 {
+        action = Some(Action::NewCustomer);
     }
     if k(egui::Key::F) {
         action = Some(Action::ReplayFrom(state.selected.max(1)));

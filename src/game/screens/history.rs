@@ -342,6 +342,7 @@ mod tests {
 
     fn record(scenario: &str, overall: u8, ended: i64, debits: &[&str]) -> StoredSession {
         StoredSession {
+            draw: 0,
             id: 1,
             key: String::new(),
             player: "Anouk".into(),

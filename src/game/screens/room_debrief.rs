@@ -183,6 +183,7 @@ fn room_session(records: &Records, run: &WorkshopRun, session: &Session) -> Stor
             scenario_hash: session.conv.book().hash.clone(),
             title: String::new(),
             seed: session.conv.seed(),
+            draw: session.conv.book().draw().index,
             choices: Vec::new(),
             plan: None,
             ending: None,

@@ -400,6 +400,7 @@ mod tests {
 
     fn standing(player: &str, best: u8) -> Standing {
         Standing {
+            draw: None,
             player: player.into(),
             team: "Noord".into(),
             best,
