@@ -11,7 +11,7 @@ use crate::plan::Finances;
 use crate::plan::Plan;
 use crate::report::Report;
 use crate::scenario::{Condition, Ending, Negotiation, Playbook};
-use crate::score::{Band, Scores, assess};
+use crate::score::{Band, Scores};
 use crate::text::Lang;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -252,7 +252,7 @@ impl Walk {
             agreement,
             compliance,
             overall,
-        } = assess(&conv).scores;
+        } = crate::score::scores(&conv);
         for (h, v) in
             self.hist
                 .iter_mut()
@@ -423,27 +423,35 @@ pub fn explore(
     let mut worst: Option<(u8, Conversation)> = None;
     let mut grid: Vec<Plan> = Vec::new();
     let mut draws = Vec::new();
-    for index in indices {
-        let drawn = book
-            .for_run(seed, Some(index))
-            .map_err(ExploreError::Draw)?;
-        let mut w = Walk::new(&drawn, MAX_PATHS.saturating_sub(paths), true);
-        w.go(Conversation::new(Arc::clone(&drawn), seed))
-            .map_err(|_| too_many())?;
-        let (Some((bo, b)), Some((wo, wc))) = (w.best.take(), w.worst.take()) else {
-            return Err(too_many());
-        };
+    // The draws are independent walks: each on its own thread.
+    let walked: Vec<Result<Walked, ExploreError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = indices
+            .iter()
+            .map(|&index| scope.spawn(move || walk_draw(book, seed, index)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(too_many())))
+            .collect()
+    });
+    for w in walked {
+        let w = w?;
+        let (bo, b) = w.best;
+        let (wo, wc) = w.worst;
         let (b_report, w_report) = (replayed(&b, seed, lang), replayed(&wc, seed, lang));
         draws.push(DrawSummary {
-            index,
-            truth: drawn.draw().truth.clone(),
-            style: drawn.draw().style.key(),
+            index: w.index,
+            truth: b.book().draw().truth.clone(),
+            style: b.book().draw().style.key(),
             paths: w.paths,
             endings: w.endings.iter().map(|(k, v)| (k.key(), *v)).collect(),
             best: PathSummary::of(&b_report),
             worst: PathSummary::of(&w_report),
         });
         paths += w.paths;
+        if paths > MAX_PATHS {
+            return Err(too_many());
+        }
         for (k, v) in &w.endings {
             *endings.entry(*k).or_default() += v;
         }
@@ -458,7 +466,7 @@ pub fn explore(
         if worst.as_ref().is_none_or(|(x, _)| wo < *x) {
             worst = Some((wo, wc));
         }
-        for p in w.grid.iter() {
+        for p in &w.grid {
             if !grid.contains(p) {
                 grid.push(*p);
             }
@@ -484,6 +492,42 @@ pub fn explore(
         },
         plan_grid: grid,
         draws,
+    })
+}
+
+/// One draw walked: what [`explore`] adds up (the walk's own state stays on its thread).
+struct Walked {
+    index: usize,
+    paths: u64,
+    endings: BTreeMap<Ending, u64>,
+    hist: [Histogram; 5],
+    best: (u8, Conversation),
+    worst: (u8, Conversation),
+    grid: Vec<Plan>,
+}
+
+fn walk_draw(book: &Arc<Playbook>, seed: u64, index: usize) -> Result<Walked, ExploreError> {
+    let too_many = || {
+        ExploreError::TooMany(TooManyPaths {
+            scenario: book.id().to_string(),
+            limit: MAX_PATHS,
+        })
+    };
+    let drawn = book.for_run(seed, Some(index))?;
+    let mut w = Walk::new(&drawn, MAX_PATHS, true);
+    w.go(Conversation::new(Arc::clone(&drawn), seed))
+        .map_err(|_| too_many())?;
+    let (Some(best), Some(worst)) = (w.best.take(), w.worst.take()) else {
+        return Err(too_many());
+    };
+    Ok(Walked {
+        index,
+        paths: w.paths,
+        endings: std::mem::take(&mut w.endings),
+        hist: std::mem::take(&mut w.hist),
+        best,
+        worst,
+        grid: w.grid.to_vec(),
     })
 }
 

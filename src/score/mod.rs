@@ -244,8 +244,22 @@ impl Flags {
     }
 }
 
-/// Scores a conversation (finished or not; an unfinished one is scored as it stands).
+/// Scores a conversation (finished or not; an unfinished one is scored as it stands), with
+/// every finding in turn order.
 pub fn assess(conv: &Conversation) -> Assessment {
+    let (scores, mut findings) = score(conv);
+    findings.push(style_read(conv));
+    findings.sort_by_key(|f| f.turn);
+    Assessment { scores, findings }
+}
+
+/// The scores alone, as [`assess`] gives them: for walks over many paths, which need no
+/// findings in order nor the observations that cost nothing.
+pub fn scores(conv: &Conversation) -> Scores {
+    score(conv).0
+}
+
+fn score(conv: &Conversation) -> (Scores, Vec<Finding>) {
     use Dimension::*;
     use Verdict::*;
     let book = conv.book();
@@ -429,19 +443,14 @@ pub fn assess(conv: &Conversation) -> Assessment {
     if sound_deal && !breach && !gave_away && overall < f64::from(FAIR_FLOOR) {
         overall = f64::from(FAIR_FLOOR) + overall / 20.0;
     }
-    let mut findings = sheet.findings;
-    findings.push(style_read(conv));
-    findings.sort_by_key(|f| f.turn);
-    Assessment {
-        scores: Scores {
-            empathy: clamp(empathy),
-            fact_gathering: clamp(fact_gathering),
-            agreement: clamp(agreement),
-            compliance: clamp(compliance),
-            overall: clamp(overall),
-        },
-        findings,
-    }
+    let scores = Scores {
+        empathy: clamp(empathy),
+        fact_gathering: clamp(fact_gathering),
+        agreement: clamp(agreement),
+        compliance: clamp(compliance),
+        overall: clamp(overall),
+    };
+    (scores, sheet.findings)
 }
 
 /// Read the person: whether the trainee's lines suited the style of the customer drawn. It

@@ -118,7 +118,8 @@ pub(super) struct Sheet {
     pub(super) findings: Vec<Finding>,
     /// Slips waiting for their cost: (finding index, weight as a share of one turn).
     slips: Vec<(usize, f64)>,
-    /// The dimensions a slip was written on, as bits of [`dim_bit`].
+    /// The dimensions a slip or a debit that cost points was written on, as bits of
+    /// [`dim_bit`]: what [`Sheet::slipped`] answers without a pass over the findings.
     slipped: u8,
 }
 
@@ -148,6 +149,9 @@ impl Sheet {
         verdict: Verdict,
         note: Note,
     ) {
+        if verdict == Verdict::Debit && points < 0 {
+            self.slipped |= dim_bit(dimension);
+        }
         self.findings.push(Finding {
             turn,
             principle,
@@ -193,11 +197,7 @@ impl Sheet {
     }
     /// Whether `dimension` has a slip (a debit that cost points, or a weighed slip).
     pub(super) fn slipped(&self, dimension: Dimension) -> bool {
-        self.findings.iter().enumerate().any(|(i, f)| {
-            f.dimension == dimension
-                && f.verdict == Verdict::Debit
-                && (f.points < 0 || self.slips.iter().any(|&(j, _)| j == i))
-        })
+        self.slipped & dim_bit(dimension) != 0
     }
     pub(super) fn sum(&self, d: Dimension) -> f64 {
         self.findings
