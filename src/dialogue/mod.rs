@@ -872,4 +872,52 @@ mod tests {
         assert_eq!(p.transcript(Lang::En), c.prefix(2).transcript(Lang::En));
         assert!(matches!(p.prompt(), Prompt::Negotiate { .. }));
     }
+
+    #[test]
+    fn a_guarded_customer_says_the_guarded_line_and_an_open_one_the_open_line() {
+        let src = include_str!("../../tests/fixtures/mini.scenario.ron").replace(
+            "say: [(nl: \"Ja?\", en: \"Yes?\"), (nl: \"Hallo?\", en: \"Hello?\")],",
+            "say: [(nl: \"Ja?\", en: \"Yes?\")], guarded: [(nl: \"Wat moet u?\", en: \"What do you want?\")],",
+        );
+        let with_mood = |trust: i32, stress: i32| {
+            let src = src.replace(
+                "mood: (trust: 40, stress: 60)",
+                &format!("mood: (trust: {trust}, stress: {stress})"),
+            );
+            Arc::new(Playbook::parse(&src, "mini.scenario.ron").expect("valid"))
+        };
+        let first = |book: &Arc<Playbook>, seed| {
+            let c = Conversation::new(Arc::clone(book), seed);
+            c.transcript(Lang::En);
+            c.book()
+                .node(c.node().expect("a node"))
+                .line(c.variant())
+                .expect("a line")
+                .en
+                .clone()
+        };
+        let (wary, open, torn) = (with_mood(10, 80), with_mood(70, 20), with_mood(40, 50));
+        let mut torn_lines = std::collections::BTreeSet::new();
+        for seed in 0..40 {
+            assert_eq!(first(&wary, seed), "What do you want?");
+            assert_eq!(first(&open, seed), "Yes?");
+            // The same seed, the same line.
+            assert_eq!(first(&torn, seed), first(&torn, seed));
+            torn_lines.insert(first(&torn, seed));
+        }
+        // In between, the mood draws either.
+        assert_eq!(torn_lines.len(), 2, "{torn_lines:?}");
+        assert!(
+            openness(Mood {
+                trust: 10,
+                stress: 80
+            }) == 0.0
+        );
+        assert!(
+            openness(Mood {
+                trust: 70,
+                stress: 20
+            }) == 1.0
+        );
+    }
 }

@@ -384,3 +384,41 @@ fn a_workshop_plays_its_steps_in_the_room_and_stores_the_votes() {
     assert_eq!(screen(&app), Screen::Title, "after the last step");
     assert!(app.world().get_resource::<WorkshopRun>().is_none());
 }
+
+#[test]
+fn retry_keeps_the_customer_and_new_customer_draws_another() {
+    let data = temp("draws");
+    let scenarios = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut app = app(&scenarios, &data);
+    assert!(until(&mut app, 500, |w| w
+        .resource::<collector_dojo::game::library::Library>()
+        .get("cant-pay")
+        .is_some()));
+    act(&mut app, Action::StartSeeded("cant-pay".into(), 5, Some(3)));
+    let draw = |app: &App| app.world().resource::<Session>().conv.book().draw().index;
+    assert_eq!(draw(&app), 3, "the pinned customer");
+    for _ in 0..5 {
+        act(&mut app, Action::Retry);
+        assert_eq!(draw(&app), 3, "Retry meets the same customer");
+    }
+    for _ in 0..5 {
+        let before = draw(&app);
+        act(&mut app, Action::NewCustomer);
+        assert_ne!(draw(&app), before, "a new customer is another draw");
+    }
+    // A pinned draw the scenario does not have is explained, not a crash.
+    act(
+        &mut app,
+        Action::StartSeeded("cant-pay".into(), 5, Some(60)),
+    );
+    let notice = app
+        .world()
+        .resource::<Notice>()
+        .0
+        .clone()
+        .unwrap_or_default();
+    assert!(
+        notice.contains("cant-pay has no draw 60: its draws are 0–5"),
+        "{notice}"
+    );
+}

@@ -4,6 +4,7 @@
 mod broken_files;
 mod calibration;
 mod cli;
+mod draws;
 mod game_app;
 mod order;
 mod properties;
