@@ -244,8 +244,6 @@ pub fn ui_debrief(
                     m.stress
                 ));
                 ui.add_space(8.0);
-                miti_panel(ui, lang, &Profile::of(conv));
-                ui.add_space(8.0);
                 card(ui, |ui| {
                     ui.label(
                         egui::RichText::new(
@@ -253,7 +251,6 @@ pub fn ui_debrief(
                         )
                         .strong(),
                     );
-                    ui.label(conv.fill().text(&s.persona.situation, lang));
                     let d = conv.book().draw();
                     ui.label(format!(
                         "{}: {} ({})",
@@ -261,6 +258,7 @@ pub fn ui_debrief(
                         d.style.label().get(lang),
                         d.style.wants().get(lang)
                     ));
+                    ui.label(conv.fill().text(&s.persona.situation, lang));
                     let f = &s.persona.finances;
                     ui.label(format!(
                         "{} {}, {} {}: {} {} {} {}",
@@ -287,6 +285,9 @@ pub fn ui_debrief(
                         );
                     }
                 });
+                ui.add_space(8.0);
+                miti_panel(ui, lang, &Profile::of(conv));
+                ui.add_space(8.0);
                 if let Some(e) = v.save_error {
                     warning(ui, e);
                 }
