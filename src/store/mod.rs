@@ -287,7 +287,7 @@ impl Store {
             Param::Int(s.ended),
             Param::Text(key.clone()),
             Param::OptText(s.room.as_ref().map(json)),
-            Param::Int(s.draw as i64),
+            Param::Small(i32::try_from(s.draw).unwrap_or(i32::MAX)),
         ];
         let mut id = None;
         // One statement is one transaction on both backends (autocommit).
@@ -686,6 +686,59 @@ mod tests {
             s.sessions(&Filter::default())
                 .is_err_and(|e| e.to_string().contains("(and 1 more unreadable session)"))
         );
+        drop(s);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_session_keeps_its_customer_and_a_board_of_one_scenario_ranks_per_customer() {
+        let dir = temp("draws");
+        let location = dir.join("r.sqlite3").display().to_string();
+        let mut s = Store::open(&location).expect("creates");
+        let with = |player: &str, draw: usize, overall: u8, ended: i64| {
+            let mut x = session(player, ended);
+            x.draw = draw;
+            x.scores.overall = overall;
+            x
+        };
+        s.insert(&with("Anouk", 0, 90, 10)).expect("stores");
+        s.insert(&with("Anouk", 3, 40, 20)).expect("stores");
+        s.insert(&with("Bram", 3, 70, 30)).expect("stores");
+        let read = s.read_sessions(&Filter::default()).expect("reads").sessions;
+        assert_eq!(read.iter().map(|x| x.draw).collect::<Vec<_>>(), [0, 3, 3]);
+        let only = |draw| Filter {
+            draw: Some(draw),
+            ..Default::default()
+        };
+        assert_eq!(s.read_sessions(&only(3)).expect("reads").sessions.len(), 2);
+        // One scenario: each customer its own standing, so Anouk's 90 on draw 0 does not rank
+        // her above Bram on draw 3, where she scored 40.
+        let board = s
+            .leaderboard(
+                &Filter {
+                    scenario: Some("ostrich".into()),
+                    ..Default::default()
+                },
+                Measure::Overall,
+                10,
+            )
+            .expect("ranks");
+        let rows: Vec<(&str, Option<usize>, u8)> = board
+            .iter()
+            .map(|r| (r.player.as_str(), r.draw, r.best))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Anouk", Some(0), 90),
+                ("Bram", Some(3), 70),
+                ("Anouk", Some(3), 40)
+            ]
+        );
+        let board = s
+            .leaderboard(&only(3), Measure::Overall, 10)
+            .expect("ranks");
+        assert_eq!(board.len(), 2);
         drop(s);
         let _ = std::fs::remove_dir_all(&dir);
     }

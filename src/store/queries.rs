@@ -102,7 +102,11 @@ pub(super) fn conditions(f: &Filter, params: &mut Vec<Param>) -> String {
         add("scenario_hash", "=", Param::Text(v.clone()));
     }
     if let Some(v) = f.draw {
-        add("draw", "=", Param::Int(v as i64));
+        add(
+            "draw",
+            "=",
+            Param::Small(i32::try_from(v).unwrap_or(i32::MAX)),
+        );
     }
     if let Some(v) = f.since {
         add("ended", ">=", Param::Int(v));

@@ -184,6 +184,34 @@ fn filters_leaderboards_points_versions_and_teams() {
         let mut changed = session("Dana", "Zuid", "ostrich", 99, 7 * day);
         changed.scenario_hash = "v2".into();
         s.insert(&changed).unwrap();
+        // Another customer of the same scenario (a draw): kept, and filtered on.
+        let mut other = session("Eva", "Zuid", "dispute", 50, 8 * day);
+        other.draw = 4;
+        s.insert(&other).unwrap();
+        let on_four = Filter {
+            draw: Some(4),
+            ..Default::default()
+        };
+        let found = s.sessions(&on_four).expect("filters on the draw");
+        assert_eq!(
+            found
+                .iter()
+                .map(|x| (x.player.as_str(), x.draw))
+                .collect::<Vec<_>>(),
+            [("Eva", 4)],
+            "{loc}"
+        );
+        let board = s
+            .leaderboard(
+                &Filter {
+                    scenario: Some("dispute".into()),
+                    ..Default::default()
+                },
+                Measure::Overall,
+                10,
+            )
+            .expect("a board per customer");
+        assert_eq!(board[0].draw, Some(4), "{loc}");
 
         let ostrich_v1 = Filter {
             scenario: Some("ostrich".into()),
