@@ -287,7 +287,17 @@ fn leaderboard(ui: &mut egui::Ui, v: &TeamView, measure: Measure) {
                     ui.end_row();
                     for (i, (s, t)) in v.data.standings.iter().zip(trends).enumerate() {
                         let me = s.player == v.me;
-                        let name = egui::RichText::new(&s.player);
+                        // On one scenario's board each customer (draw) is its own standing.
+                        let name = match s.draw {
+                            Some(d) => format!(
+                                "{} · {} {}",
+                                s.player,
+                                v.lang.pick("klant", "customer"),
+                                d + 1
+                            ),
+                            None => s.player.clone(),
+                        };
+                        let name = egui::RichText::new(name);
                         ui.label((i + 1).to_string());
                         ui.label(if me {
                             name.strong().color(theme::TEAL_DARK)
