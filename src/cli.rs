@@ -2,7 +2,7 @@
 
 use crate::dialogue::replay;
 use crate::dialogue::{Conversation, Prompt};
-use crate::explore::{MAX_PATHS, count_paths, explore};
+use crate::explore::explore;
 use crate::plan::Plan;
 use crate::report::Report;
 use crate::scenario::Fill;
@@ -442,11 +442,13 @@ fn check(paths: Vec<PathBuf>, scenarios: &Path, out: &mut dyn Write) -> Result<(
         if f.to_string_lossy().ends_with(WORKSHOP) {
             let known = known.for_plan(f, &sources);
             match Workshop::load(f, &known) {
-                Ok(w) if !pinned_draws_exist(&w, &sources).is_empty() => {
-                    bad_files += 1;
-                    errors.push(pinned_draws_exist(&w, &sources).join("\n"));
-                }
                 Ok(w) => {
+                    let missing = pinned_draws_exist(&w, &sources);
+                    if !missing.is_empty() {
+                        bad_files += 1;
+                        errors.push(missing.join("\n"));
+                        continue;
+                    }
                     let steps: Vec<&str> =
                         w.plan.steps.iter().map(|s| s.scenario.as_str()).collect();
                     let _ = writeln!(
@@ -468,43 +470,29 @@ fn check(paths: Vec<PathBuf>, scenarios: &Path, out: &mut dyn Write) -> Result<(
         }
         match Playbook::load(f) {
             Ok(book) => {
-                let problems = crate::explore::check_draws(&book);
-                if !problems.is_empty() {
+                let book = Arc::new(book);
+                let walked = crate::explore::check_draws(&book);
+                if !walked.problems.is_empty() {
                     bad_files += 1;
-                    errors.push(draw_problems(&book, &problems));
+                    errors.push(draw_problems(&book, &walked.problems));
                     continue;
                 }
-                let paths = book
-                    .all_draws()
-                    .map(|d| count_paths(&Arc::new(d), MAX_PATHS))
-                    .try_fold(0u64, |sum, n| Some(sum + n?));
-                let paths = match paths {
-                    Some(n) => n.to_string(),
-                    None => format!("more than {MAX_PATHS}"),
-                };
                 let s = &book.scenario;
+                let plural = |n: usize| if n == 1 { "" } else { "s" };
                 let draws = book.draw_count();
+                let truths = book.written().persona.truths.len().max(1);
+                let styles = scenario::draw::styles(&book.written().persona).len();
                 let _ = writeln!(
                     out,
-                    "ok {}: {} ({}), {} nodes, {draws} draw{} ({} truth{} × {} style{}), {} paths",
+                    "ok {}: {} ({}), {} nodes, {draws} draw{} ({truths} truth{} × {styles} style{}), {} paths",
                     s.id,
                     s.persona.name,
                     s.persona.archetype.label(),
                     s.nodes.len(),
-                    if draws == 1 { "" } else { "s" },
-                    book.written().persona.truths.len().max(1),
-                    if book.written().persona.truths.len() > 1 {
-                        "s"
-                    } else {
-                        ""
-                    },
-                    scenario::draw::styles(&book.written().persona).len(),
-                    if scenario::draw::styles(&book.written().persona).len() == 1 {
-                        ""
-                    } else {
-                        "s"
-                    },
-                    paths
+                    plural(draws),
+                    plural(truths),
+                    plural(styles),
+                    walked.paths
                 );
             }
             Err(e) => {

@@ -419,22 +419,11 @@ pub fn explore(
     let mut paths = 0;
     let mut endings: BTreeMap<Ending, u64> = BTreeMap::new();
     let mut hist: [Histogram; 5] = Default::default();
-    let mut best: Option<(u8, Conversation)> = None;
-    let mut worst: Option<(u8, Conversation)> = None;
+    let mut best: Option<(u8, Report)> = None;
+    let mut worst: Option<(u8, Report)> = None;
     let mut grid: Vec<Plan> = Vec::new();
     let mut draws = Vec::new();
-    // The draws are independent walks: each on its own thread.
-    let walked: Vec<Result<Walked, ExploreError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = indices
-            .iter()
-            .map(|&index| scope.spawn(move || walk_draw(book, seed, index)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(too_many())))
-            .collect()
-    });
-    for w in walked {
+    for w in walk_draws(book, seed, &indices) {
         let w = w?;
         let (bo, b) = w.best;
         let (wo, wc) = w.worst;
@@ -448,6 +437,12 @@ pub fn explore(
             best: PathSummary::of(&b_report),
             worst: PathSummary::of(&w_report),
         });
+        if best.as_ref().is_none_or(|(x, _)| bo > *x) {
+            best = Some((bo, b_report));
+        }
+        if worst.as_ref().is_none_or(|(x, _)| wo < *x) {
+            worst = Some((wo, w_report));
+        }
         paths += w.paths;
         if paths > MAX_PATHS {
             return Err(too_many());
@@ -459,12 +454,6 @@ pub fn explore(
             for (t, v) in total.0.iter_mut().zip(h.0) {
                 *t += v;
             }
-        }
-        if best.as_ref().is_none_or(|(x, _)| bo > *x) {
-            best = Some((bo, b));
-        }
-        if worst.as_ref().is_none_or(|(x, _)| wo < *x) {
-            worst = Some((wo, wc));
         }
         for p in &w.grid {
             if !grid.contains(p) {
@@ -481,8 +470,8 @@ pub fn explore(
         seed,
         paths,
         endings: endings.iter().map(|(k, v)| (k.key(), *v)).collect(),
-        best: replayed(&best, seed, lang),
-        worst: replayed(&worst, seed, lang),
+        best,
+        worst,
         distribution: Distribution {
             empathy: e.spread(),
             fact_gathering: f.spread(),
@@ -504,6 +493,31 @@ struct Walked {
     best: (u8, Conversation),
     worst: (u8, Conversation),
     grid: Vec<Plan>,
+}
+
+/// Walks the draws `indices` of `book`, each on its own thread (they are independent).
+fn walk_draws(
+    book: &Arc<Playbook>,
+    seed: u64,
+    indices: &[usize],
+) -> Vec<Result<Walked, ExploreError>> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = indices
+            .iter()
+            .map(|&index| scope.spawn(move || walk_draw(book, seed, index)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(ExploreError::TooMany(TooManyPaths {
+                        scenario: book.id().to_string(),
+                        limit: MAX_PATHS,
+                    }))
+                })
+            })
+            .collect()
+    })
 }
 
 fn walk_draw(book: &Arc<Playbook>, seed: u64, index: usize) -> Result<Walked, ExploreError> {
@@ -554,32 +568,46 @@ pub struct DrawProblem {
 /// The lowest overall score a draw's best path must reach to count as winnable.
 pub const WINNABLE: u8 = 60;
 
-/// Walks every draw of a scenario and reports each that no path wins (a good score or
-/// better) or that cannot reach an ending the scenario has. Draws above the path limit are
-/// reported as such.
-pub fn check_draws(book: &Playbook) -> Vec<DrawProblem> {
+/// What `check` learns from walking every draw: the paths over all draws, and each draw no
+/// path wins (a good score or better) or that cannot reach an ending the scenario has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DrawCheck {
+    pub paths: u64,
+    pub problems: Vec<DrawProblem>,
+}
+
+pub fn check_draws(book: &Arc<Playbook>) -> DrawCheck {
     let named: std::collections::BTreeSet<Ending> =
         book.scenario.nodes.iter().filter_map(|n| n.end).collect();
-    let mut out = Vec::new();
-    for drawn in book.all_draws() {
-        let d = drawn.draw().clone();
-        let problem = |message: String| DrawProblem {
-            index: d.index,
-            truth: d.truth.clone(),
-            style: d.style,
-            message,
-        };
-        let drawn = Arc::new(drawn);
-        let mut w = Walk::new(&drawn, MAX_PATHS, true);
-        if w.go(Conversation::new(Arc::clone(&drawn), 0)).is_err() {
-            out.push(problem(format!("more than {MAX_PATHS} paths")));
+    let indices: Vec<usize> = (0..book.draw_count()).collect();
+    let mut out = DrawCheck {
+        paths: 0,
+        problems: Vec::new(),
+    };
+    for (index, walked) in indices.iter().zip(walk_draws(book, 0, &indices)) {
+        let Ok(d) = book.with_draw(*index).map(|b| b.draw().clone()) else {
             continue;
-        }
-        let best = w.best.as_ref().map_or(0, |(b, _)| *b);
+        };
+        let mut problem = |message: String| {
+            out.problems.push(DrawProblem {
+                index: d.index,
+                truth: d.truth.clone(),
+                style: d.style,
+                message,
+            })
+        };
+        let w = match walked {
+            Ok(w) => w,
+            Err(e) => {
+                problem(e.to_string());
+                continue;
+            }
+        };
+        let best = w.best.0;
         if best < WINNABLE {
-            out.push(problem(format!(
+            problem(format!(
                 "this customer cannot be won: the best path scores {best} overall (a good call needs {WINNABLE})"
-            )));
+            ));
         }
         let missing: Vec<&str> = named
             .iter()
@@ -587,11 +615,12 @@ pub fn check_draws(book: &Playbook) -> Vec<DrawProblem> {
             .map(|e| e.key())
             .collect();
         if !missing.is_empty() {
-            out.push(problem(format!(
+            problem(format!(
                 "no path reaches {} with this customer",
                 missing.join(", ")
-            )));
+            ));
         }
+        out.paths += w.paths;
     }
     out
 }

@@ -56,6 +56,9 @@ pub struct DrawOut {
     pub count: usize,
     pub truth: String,
     pub style: &'static str,
+    /// The style's name in the report's language.
+    #[serde(skip)]
+    pub style_label: String,
     /// What this style wants from a collector.
     pub style_wants: String,
     /// What was really going on.
@@ -87,6 +90,7 @@ impl DrawOut {
             count: d.count,
             truth: d.truth.clone(),
             style: d.style.key(),
+            style_label: d.style.label().get(lang).to_string(),
             style_wants: d.style.wants().get(lang).to_string(),
             situation: fill.text(&s.persona.situation, lang),
             finances: s.persona.finances,
@@ -388,8 +392,7 @@ impl Report {
             out,
             "{}: {} ({})",
             l("Stijl", "Style"),
-            crate::scenario::Style::from_key(d.style)
-                .map_or(d.style.to_string(), |s| s.label().get(lang).to_string()),
+            d.style_label,
             d.style_wants
         );
         let _ = writeln!(out, "{}", d.situation);

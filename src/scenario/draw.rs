@@ -24,16 +24,12 @@ pub struct Draw {
 
 /// A draw a scenario does not have.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{scenario} has no draw {index}: its draws are 0–{last} ({})", describe(.draws))]
+#[error("{scenario} has no draw {index}: its draws are 0–{last} ({})", .draws.join(", "))]
 pub struct NoSuchDraw {
     pub scenario: String,
     pub index: usize,
     pub last: usize,
     draws: Vec<String>,
-}
-
-fn describe(draws: &[String]) -> String {
-    draws.join(", ")
 }
 
 /// The truth id used when a scenario lists no truths.
@@ -50,21 +46,24 @@ pub fn styles(p: &Persona) -> Vec<Style> {
     v
 }
 
-/// The truths a persona may have: its list, or the persona as written.
-fn truths(p: &Persona) -> Vec<Truth> {
-    if p.truths.is_empty() {
-        vec![Truth {
-            id: AS_WRITTEN.to_string(),
-            ..Truth::default()
-        }]
-    } else {
-        p.truths.clone()
-    }
+/// How many draws a persona has (at least one): truths × styles.
+pub fn count(p: &Persona) -> usize {
+    p.truths.len().max(1) * styles(p).len()
 }
 
-/// How many draws a scenario has (at least one).
-pub fn count(s: &Scenario) -> usize {
-    s.persona.truths.len().max(1) * styles(&s.persona).len()
+/// The truth (`None`: the persona as written) and style of draw `index`, clamped to the last.
+fn locate(p: &Persona, index: usize) -> (Option<&Truth>, Style) {
+    let styles = styles(p);
+    let index = index.min(count(p) - 1);
+    (
+        p.truths.get(index / styles.len()),
+        styles[index % styles.len()],
+    )
+}
+
+/// The truth's id, as a draw names it.
+fn truth_id(t: Option<&Truth>) -> String {
+    t.map_or(AS_WRITTEN, |t| t.id.as_str()).to_string()
 }
 
 /// The draw a seed picks: from its own stream, so the seed's wording is what it was.
@@ -79,12 +78,11 @@ pub fn for_seed(seed: u64, count: usize) -> usize {
 /// The scenario as the customer of draw `index` (< [`count`]) makes it.
 pub(super) fn materialise(written: &Scenario, index: usize) -> (Scenario, Draw) {
     let p = &written.persona;
-    let styles = styles(p);
-    let truths = truths(p);
-    let count = truths.len() * styles.len();
+    let count = count(p);
     let index = index.min(count - 1);
-    let truth = &truths[index / styles.len()];
-    let drawn = styles[index % styles.len()];
+    let (chosen, drawn) = locate(p, index);
+    let as_written = Truth::default();
+    let truth = chosen.unwrap_or(&as_written);
     let mut s = written.clone();
     let persona = &mut s.persona;
     persona.style = drawn;
@@ -127,7 +125,7 @@ pub(super) fn materialise(written: &Scenario, index: usize) -> (Scenario, Draw) 
     let draw = Draw {
         index,
         count,
-        truth: truth.id.clone(),
+        truth: truth_id(chosen),
         style: drawn,
     };
     (s, draw)
@@ -158,8 +156,8 @@ impl Playbook {
                 last: self.draw.count - 1,
                 draws: (0..self.draw.count.min(12))
                     .map(|i| {
-                        let (_, d) = materialise(&self.written, i);
-                        format!("{i} = {} {}", d.truth, d.style.key())
+                        let (truth, style) = locate(&self.written.persona, i);
+                        format!("{i} = {} {}", truth_id(truth), style.key())
                     })
                     .collect(),
             });

@@ -161,11 +161,6 @@ pub const STYLES: [Style; 4] = [
 ];
 
 impl Style {
-    /// The style a [`Style::key`] names.
-    pub fn from_key(key: &str) -> Option<Style> {
-        STYLES.into_iter().find(|s| s.key() == key)
-    }
-
     pub fn key(self) -> &'static str {
         match self {
             Style::Analytical => "analytical",

@@ -84,6 +84,41 @@ impl Checker<'_> {
         }
     }
 
+    /// A starting mood at `at` (the persona's, or a truth's): trust and stress 0–100.
+    fn mood(&mut self, at: &str, m: Mood) {
+        self.range(
+            &format!("{at}.trust"),
+            "starting trust",
+            m.trust.into(),
+            0,
+            100,
+        );
+        self.range(
+            &format!("{at}.stress"),
+            "starting stress",
+            m.stress.into(),
+            0,
+            100,
+        );
+    }
+
+    /// What brings fact `id` out, at `at`: some behaviour, and a trust 0–100.
+    fn reveal(&mut self, at: &str, id: &str, r: &Reveal) {
+        if r.by.is_empty() {
+            self.report(
+                &format!("{at}.by"),
+                format!("fact `{id}` lists no behaviour that reveals it"),
+            );
+        }
+        self.range(
+            &format!("{at}.trust"),
+            "the trust a fact needs",
+            r.trust.into(),
+            0,
+            100,
+        );
+    }
+
     fn range(&mut self, path: &str, what: &str, value: i64, lo: i64, hi: i64) {
         if value < lo || value > hi {
             self.report(path, format!("{what} is {value}, outside {lo}–{hi}"));
@@ -144,20 +179,7 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
     // Persona.
     let p = &s.persona;
     c.text("persona.situation", &p.situation);
-    c.range(
-        "persona.mood.trust",
-        "starting trust",
-        p.mood.trust.into(),
-        0,
-        100,
-    );
-    c.range(
-        "persona.mood.stress",
-        "starting stress",
-        p.mood.stress.into(),
-        0,
-        100,
-    );
+    c.mood("persona.mood", p.mood);
     if p.facts.len() > MAX_FACTS {
         c.report(
             "persona.facts",
@@ -173,19 +195,7 @@ pub(super) fn validate(s: &Scenario, map: &SourceMap, file: Option<&Path>) -> Ve
         }
         c.text(&format!("{fp}.note"), &f.note);
         c.text(&format!("{fp}.says"), &f.says);
-        if f.reveal.by.is_empty() {
-            c.report(
-                &format!("{fp}.reveal.by"),
-                format!("fact `{}` lists no behaviour that reveals it", f.id),
-            );
-        }
-        c.range(
-            &format!("{fp}.reveal.trust"),
-            "the trust a fact needs",
-            f.reveal.trust.into(),
-            0,
-            100,
-        );
+        c.reveal(&format!("{fp}.reveal"), &f.id, &f.reveal);
     }
     finance_checks(&mut c, &p.finances, "persona.finances");
     truth_checks(&mut c, p);
@@ -636,20 +646,7 @@ fn truth_checks(c: &mut Checker, p: &Persona) {
             c.text(&format!("{tp}.situation"), text);
         }
         if let Some(m) = t.mood {
-            c.range(
-                &format!("{tp}.mood.trust"),
-                "starting trust",
-                m.trust.into(),
-                0,
-                100,
-            );
-            c.range(
-                &format!("{tp}.mood.stress"),
-                "starting stress",
-                m.stress.into(),
-                0,
-                100,
-            );
+            c.mood(&format!("{tp}.mood"), m);
         }
         let mut patched = HashSet::new();
         for (j, f) in t.facts.iter().enumerate() {
@@ -686,19 +683,7 @@ fn truth_checks(c: &mut Checker, p: &Persona) {
                 }
             }
             if let Some(r) = &f.reveal {
-                if r.by.is_empty() {
-                    c.report(
-                        &format!("{fp}.reveal.by"),
-                        format!("fact `{}` lists no behaviour that reveals it", f.id),
-                    );
-                }
-                c.range(
-                    &format!("{fp}.reveal.trust"),
-                    "the trust a fact needs",
-                    r.trust.into(),
-                    0,
-                    100,
-                );
+                c.reveal(&format!("{fp}.reveal"), &f.id, r);
             }
         }
         for (j, id) in t.absent.iter().enumerate() {
@@ -719,14 +704,14 @@ fn truth_checks(c: &mut Checker, p: &Persona) {
             problem.message = format!("truth `{}`: {}", t.id, problem.message);
         }
     }
-    let draws = p.truths.len().max(1) * seen_styles.len();
+    let draws = super::draw::count(p);
     if draws > MAX_DRAWS {
         c.report(
             "persona.truths",
             format!(
                 "{} truths × {} styles = {draws} draws; at most {MAX_DRAWS}",
                 p.truths.len().max(1),
-                seen_styles.len()
+                super::draw::styles(p).len()
             ),
         );
     }

@@ -16,7 +16,7 @@ mod rules;
 pub use channel::{Fit, channel_fit};
 pub use notes::{Note, code_note};
 
-use crate::dialogue::{Act, Conversation};
+use crate::dialogue::Conversation;
 use crate::scenario::{Code, Ending, FactKind, Principle};
 use crate::text::Text;
 use agreement::AgreementInput;
@@ -458,19 +458,15 @@ fn score(conv: &Conversation) -> (Scores, Vec<Finding>) {
 fn style_read(conv: &Conversation) -> Finding {
     use crate::scenario::style::{Taste, taste};
     let book = conv.book();
-    let s = &book.scenario;
-    let style = s.persona.style;
+    let style = book.scenario.persona.style;
     let (mut wanted, mut resented, mut first_resented) = (0u8, 0u8, None);
     let mut last = 1;
     for t in conv.turns() {
-        let codes: &[Code] = match (t.act, t.node) {
-            (Act::Choice(i), Some(n)) => &s.nodes[n].options[i].codes,
-            (Act::Channel(i), _) => match &s.context.channel_choice {
-                Some(cc) => &cc.options[i].codes,
-                None => continue,
-            },
-            _ => continue,
-        };
+        // A proposal shows no codes; every option and channel does.
+        let codes = rules::codes_of(book, t);
+        if codes.is_empty() {
+            continue;
+        }
         last = t.number;
         let tastes = codes.iter().map(|&c| taste(style, c));
         if tastes.clone().any(|x| x == Taste::Resented) {
