@@ -144,9 +144,7 @@ pub fn render_board(rows: &[Standing], measure: Measure, format: Format) -> Stri
                     r.mean,
                     r.sessions,
                     &rfc3339(r.last).replace('T', " ")[..16],
-                    r.draw
-                        .map(|d| format!("  customer {d}"))
-                        .unwrap_or_default()
+                    r.draw.map(|d| format!("  draw {d}")).unwrap_or_default()
                 );
             }
             let _ = writeln!(

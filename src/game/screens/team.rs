@@ -505,4 +505,29 @@ mod tests {
                 .is_some()
         );
     }
+
+    #[test]
+    fn a_board_of_one_scenario_names_the_customer_of_each_standing() {
+        let mut d = data();
+        d.standings[0].draw = Some(2);
+        d.standings[1].draw = Some(0);
+        let choices: Vec<BoardScenario> = Vec::new();
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 720.0))
+            .build_ui(|ui| {
+                let v = TeamView {
+                    lang: Lang::En,
+                    me: "Anouk",
+                    choices: &choices,
+                    data: &d,
+                    error: None,
+                    shared: true,
+                    fetching: false,
+                };
+                ui_team(ui, &v, &mut BoardQuery::default());
+            });
+        harness.run();
+        assert!(harness.query_by_label("Bram · customer 3").is_some());
+        assert!(harness.query_by_label("Anouk · customer 1").is_some());
+    }
 }
