@@ -1,6 +1,7 @@
 //! The scenario picker: a card per scenario with persona, archetype, difficulty, the
-//! principles it trains and the player's best score; files that fail validation are listed
-//! with their `check` message.
+//! principles it trains and the player's best score, easiest first; a filter on the principle
+//! a trainer wants to practise; files that fail validation are listed with their `check`
+//! message.
 
 use crate::game::art::{ArtIds, Expression};
 use crate::game::library::Library;
@@ -34,6 +35,8 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+// A Bevy system: each argument is a resource it reads.
+#[allow(clippy::too_many_arguments)]
 fn system(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
@@ -42,8 +45,9 @@ fn system(
     notice: Res<Notice>,
     art: Res<ArtIds>,
     mut actions: MessageWriter<Action>,
+    mut filter: Local<Option<Principle>>,
 ) -> Result {
-    let cards: Vec<Card> = library
+    let mut cards: Vec<Card> = library
         .playable()
         .map(|b| {
             let s = &b.scenario;
@@ -64,13 +68,27 @@ fn system(
             }
         })
         .collect();
+    // Introductory calls first, so a new collector starts at the top.
+    cards.sort_by(|a, b| {
+        a.difficulty
+            .cmp(&b.difficulty)
+            .then_with(|| a.id.cmp(&b.id))
+    });
     let mut problems: Vec<String> = library.errors().map(str::to_string).collect();
     problems.extend(notice.0.clone());
     let ctx = contexts.ctx_mut()?;
     let mut root = viewport_ui(ctx);
     let action = egui::CentralPanel::default()
         .show(&mut root, |ui| {
-            ui_picker(ui, settings.lang, &art, &cards, &problems, library.ready)
+            ui_picker(
+                ui,
+                settings.lang,
+                &art,
+                &cards,
+                &problems,
+                library.ready,
+                &mut filter,
+            )
         })
         .inner;
     if let Some(a) = action {
@@ -86,6 +104,7 @@ pub fn ui_picker(
     cards: &[Card],
     problems: &[String],
     ready: bool,
+    filter: &mut Option<Principle>,
 ) -> Option<Action> {
     let mut action = None;
     ui.horizontal(|ui| {
@@ -118,8 +137,17 @@ pub fn ui_picker(
             lang.pick("Scenario's laden…", "Loading scenarios…")
         });
     }
-    if let Some(n) = number_key(ui)
-        && let Some(c) = cards.get(n - 1)
+    if !cards.is_empty() {
+        principle_filter(ui, lang, art, cards, filter);
+    }
+    let shown: Vec<&Card> = cards
+        .iter()
+        .filter(|c| filter.is_none_or(|p| c.trains.contains(&p)))
+        .collect();
+    // 1–9 start the first nine cards shown, 0 the tenth.
+    let pressed = number_key(ui).or_else(|| key(ui, egui::Key::Num0).then_some(10));
+    if let Some(n) = pressed
+        && let Some(c) = shown.get(n - 1)
     {
         action = Some(Action::Start(c.id.clone()));
     }
@@ -128,7 +156,7 @@ pub fn ui_picker(
         .show(ui, |ui| {
             let columns = if ui.available_width() > 1000.0 { 2 } else { 1 };
             ui.columns(columns, |cols| {
-                for (i, c) in cards.iter().enumerate() {
+                for (i, c) in shown.iter().enumerate() {
                     let ui = &mut cols[i % columns];
                     if card(ui, |ui| scenario_card(ui, lang, art, c, i + 1)) {
                         action = Some(Action::Start(c.id.clone()));
@@ -138,6 +166,51 @@ pub fn ui_picker(
             });
         });
     action
+}
+
+/// "Trains: [all principles ▾]  3 of 10": a trainer looking for calls on one principle.
+fn principle_filter(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    art: &ArtIds,
+    cards: &[Card],
+    filter: &mut Option<Principle>,
+) {
+    let offered: Vec<Principle> = Principle::ALL
+        .into_iter()
+        .filter(|p| cards.iter().any(|c| c.trains.contains(p)))
+        .collect();
+    let all = lang.pick("Alle principes", "All principles");
+    ui.horizontal(|ui| {
+        ui.label(lang.pick("Oefent:", "Trains:"));
+        egui::ComboBox::from_id_salt("picker-principle")
+            .selected_text(filter.map_or(all.to_string(), |p| p.title().get(lang).to_string()))
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(filter, None, all);
+                for p in offered {
+                    ui.horizontal(|ui| {
+                        picture(ui, art.principle(p), 18.0);
+                        ui.selectable_value(filter, Some(p), p.title().get(lang).to_string());
+                    });
+                }
+            });
+        let n = cards
+            .iter()
+            .filter(|c| filter.is_none_or(|p| c.trains.contains(&p)))
+            .count();
+        ui.label(
+            egui::RichText::new(match lang {
+                Lang::Nl => format!("{n} van {}", cards.len()),
+                Lang::En => format!("{n} of {}", cards.len()),
+            })
+            .color(theme::MUTED),
+        );
+        if filter.is_some() && ui.small_button(lang.pick("Wis", "Clear")).clicked() {
+            *filter = None;
+        }
+    });
+    ui.add_space(6.0);
 }
 
 fn scenario_card(ui: &mut egui::Ui, lang: Lang, art: &ArtIds, c: &Card, number: usize) -> bool {
@@ -234,7 +307,11 @@ mod tests {
                 persona: "P".into(),
                 archetype: Archetype::Ostrich,
                 difficulty: 2,
-                trains: vec![Principle::Anna],
+                trains: if *id == "dispute" {
+                    vec![Principle::Anna, Principle::ThreeM]
+                } else {
+                    vec![Principle::Anna]
+                },
                 best: Some(72),
             })
             .collect()
@@ -251,6 +328,7 @@ mod tests {
                     &cards(),
                     &["scenarios/x.scenario.ron:3:1: broken".into()],
                     true,
+                    &mut None,
                 ) {
                     *state = Some(a);
                 }
@@ -274,5 +352,41 @@ mod tests {
         h.key_press(egui::Key::Num1);
         h.run();
         assert_eq!(h.state(), &Some(Action::Start("ostrich".into())));
+    }
+
+    #[test]
+    fn a_principle_filter_shows_only_the_calls_that_train_it_and_numbers_them_afresh() {
+        let mut h = Harness::new_ui_state(
+            |ui, state: &mut (Option<Action>, Option<Principle>)| {
+                if let Some(a) = ui_picker(
+                    ui,
+                    Lang::En,
+                    &ArtIds::default(),
+                    &cards(),
+                    &[],
+                    true,
+                    &mut state.1,
+                ) {
+                    state.0 = Some(a);
+                }
+            },
+            (None, Some(Principle::ThreeM)),
+        );
+        h.run();
+        assert!(
+            h.query_by_label("1 of 2").is_some(),
+            "the count of shown cards"
+        );
+        assert!(
+            h.query_by_label("T ostrich").is_none(),
+            "ostrich does not train 3x M"
+        );
+        h.get_by_label("Start  (1)").click();
+        h.run();
+        assert_eq!(h.state().0, Some(Action::Start("dispute".into())));
+        h.get_by_label("Clear").click();
+        h.run();
+        assert_eq!(h.state().1, None);
+        assert!(h.query_by_label("T ostrich").is_some());
     }
 }
