@@ -13,6 +13,20 @@ mod scenarios;
 mod store_backends;
 mod xvfb;
 
+/// Every scenario the game ships, in the order of the README's table.
+pub const SHIPPED: [&str; 10] = [
+    "ostrich",
+    "cant-pay",
+    "dispute",
+    "twitter-complaint",
+    "holiday",
+    "key-account",
+    "small-business",
+    "heavy-usage",
+    "wont-pay",
+    "care-costs",
+];
+
 /// Runs the `collector-dojo` binary in the checkout, as a user at its root would.
 pub fn dojo(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_collector-dojo"))

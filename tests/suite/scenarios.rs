@@ -7,7 +7,7 @@
 
 use collector_dojo::dialogue::Prompt;
 use collector_dojo::dialogue::replay;
-use collector_dojo::scenario::{Ending, Playbook, discover};
+use collector_dojo::scenario::{Archetype, Ending, Playbook, discover};
 use collector_dojo::score::{Band, assess};
 use collector_dojo::score::{Finding, Scores};
 use collector_dojo::{Conversation, Lang, Report};
@@ -77,10 +77,10 @@ fn play(book: &Arc<Playbook>, case: &PathCase, seed: u64) -> Conversation {
         .unwrap_or_else(|e| panic!("{} path `{}`: {e}", book.id(), case.name))
 }
 
-const PERSONAS: [&str; 4] = ["ostrich", "cant-pay", "dispute", "twitter-complaint"];
+use crate::SHIPPED as PERSONAS;
 
 #[test]
-fn the_four_personas_exist_and_validate() {
+fn the_ten_personas_exist_and_validate() {
     let files = scenario_files();
     for id in PERSONAS {
         assert!(
@@ -90,9 +90,35 @@ fn the_four_personas_exist_and_validate() {
             "scenarios/{id}.scenario.ron missing"
         );
     }
-    for f in files {
-        Playbook::load(&f).unwrap_or_else(|e| panic!("{e}"));
-    }
+    assert_eq!(
+        files.len(),
+        PERSONAS.len(),
+        "a scenario in scenarios/ that the suite does not test: add it to SHIPPED"
+    );
+    let books: Vec<Playbook> = files
+        .iter()
+        .map(|f| Playbook::load(f).unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    // The range a collector meets: at least two business customers, and the channel is a
+    // decision (3x M) in at least three calls.
+    let b2b = books
+        .iter()
+        .filter(|b| {
+            matches!(
+                b.scenario.persona.archetype,
+                Archetype::KeyAccount | Archetype::SmallBusiness
+            )
+        })
+        .count();
+    assert!(b2b >= 2, "{b2b} business-to-business scenarios, want 2");
+    let choosing = books
+        .iter()
+        .filter(|b| b.scenario.context.channel_choice.is_some())
+        .count();
+    assert!(
+        choosing >= 3,
+        "{choosing} scenarios with a channel choice, want 3"
+    );
 }
 
 #[test]
