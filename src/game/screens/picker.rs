@@ -151,6 +151,9 @@ pub fn ui_picker(
     {
         action = Some(Action::Start(c.id.clone()));
     }
+    // On a projector (large text on a small logical screen) full cards would show one at a
+    // time; a compact row per call keeps the whole choice in view.
+    let compact = ui.available_height() < COMPACT_BELOW;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -158,14 +161,108 @@ pub fn ui_picker(
             ui.columns(columns, |cols| {
                 for (i, c) in shown.iter().enumerate() {
                     let ui = &mut cols[i % columns];
-                    if card(ui, |ui| scenario_card(ui, lang, art, c, i + 1)) {
+                    let started = if compact {
+                        compact_card(ui, |ui| scenario_row(ui, lang, art, c, i + 1))
+                    } else {
+                        card(ui, |ui| scenario_card(ui, lang, art, c, i + 1))
+                    };
+                    if started {
                         action = Some(Action::Start(c.id.clone()));
                     }
-                    ui.add_space(12.0);
+                    ui.add_space(if compact { 6.0 } else { 12.0 });
                 }
             });
         });
     action
+}
+
+/// Below this much logical height for the cards, the picker shows compact rows.
+const COMPACT_BELOW: f32 = 560.0;
+
+/// A card's frame with less padding, for the compact rows.
+fn compact_card(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> bool) -> bool {
+    egui::Frame::new()
+        .fill(theme::CARD)
+        .stroke(egui::Stroke::new(
+            1.0,
+            egui::Color32::from_rgb(0xe4, 0xd9, 0xc6),
+        ))
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::symmetric(8, 6))
+        .show(ui, add)
+        .inner
+}
+
+/// One call in a line: portrait, title, customer, difficulty, the principles as icons (named
+/// on hover), the best score and Start; the summary is on hover of the title.
+fn scenario_row(ui: &mut egui::Ui, lang: Lang, art: &ArtIds, c: &Card, number: usize) -> bool {
+    ui.set_width(ui.available_width());
+    let mut start = false;
+    ui.horizontal(|ui| {
+        picture(ui, art.portrait(&c.id, Expression::Neutral), 52.0);
+        ui.vertical(|ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    egui::RichText::new(c.title.get(lang))
+                        .size(17.0)
+                        .strong()
+                        .color(theme::TEAL_DARK),
+                )
+                .on_hover_text(c.summary.get(lang));
+                difficulty_dots(ui, c.difficulty, 10.0);
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new(format!("{} · {}", c.persona, c.archetype.label()))
+                        .small()
+                        .color(theme::MUTED),
+                );
+                for p in &c.trains {
+                    picture(ui, art.principle(*p), 16.0).on_hover_text(p.title().get(lang));
+                }
+                if let Some(b) = c.best {
+                    let band = crate::score::Band::of(b);
+                    ui.label(
+                        egui::RichText::new(format!("{}: {b}", lang.pick("Beste", "Best")))
+                            .small()
+                            .strong()
+                            .color(theme::band_colour(band)),
+                    );
+                }
+            });
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let label = format!("{}  ({})", lang.pick("Start", "Start"), number % 10);
+            if ui
+                .add(
+                    egui::Button::new(
+                        egui::RichText::new(label)
+                            .color(egui::Color32::WHITE)
+                            .strong(),
+                    )
+                    .fill(theme::TEAL)
+                    .min_size(egui::vec2(96.0, 32.0)),
+                )
+                .clicked()
+            {
+                start = true;
+            }
+        });
+    });
+    start
+}
+
+/// The difficulty as three dots, filled up to `difficulty`.
+fn difficulty_dots(ui: &mut egui::Ui, difficulty: u8, size: f32) {
+    for d in 1..=3u8 {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+        let fill = if d <= difficulty {
+            theme::TERRACOTTA
+        } else {
+            egui::Color32::from_rgb(0xe4, 0xd9, 0xc6)
+        };
+        ui.painter().circle_filled(rect.center(), size * 0.43, fill);
+    }
 }
 
 /// "Trains: [all principles ▾]  3 of 10": a trainer looking for calls on one principle.
@@ -231,16 +328,7 @@ fn scenario_card(ui: &mut egui::Ui, lang: Lang, art: &ArtIds, c: &Card, number: 
             );
             ui.horizontal(|ui| {
                 ui.label(lang.pick("Moeilijkheid", "Difficulty"));
-                for d in 1..=3u8 {
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-                    let fill = if d <= c.difficulty {
-                        theme::TERRACOTTA
-                    } else {
-                        egui::Color32::from_rgb(0xe4, 0xd9, 0xc6)
-                    };
-                    ui.painter().circle_filled(rect.center(), 6.0, fill);
-                }
+                difficulty_dots(ui, c.difficulty, 14.0);
             });
             match c.best {
                 Some(b) => {
@@ -275,15 +363,22 @@ fn scenario_card(ui: &mut egui::Ui, lang: Lang, art: &ArtIds, c: &Card, number: 
                 .strong(),
         );
         for p in &c.trains {
-            picture(ui, art.principle(*p), 20.0).on_hover_text(p.explain().get(lang));
-            ui.label(egui::RichText::new(p.title().get(lang)).small());
+            // The name before the colon ("ANNA", "3x M"): ten cards must fit a projector, and
+            // the full title and its explanation are on hover.
+            let title = p.title();
+            let short = title.get(lang).split(':').next().unwrap_or_default();
+            let hover = format!("{}\n\n{}", title.get(lang), p.explain().get(lang));
+            picture(ui, art.principle(*p), 20.0).on_hover_text(&hover);
+            ui.label(egui::RichText::new(short).small())
+                .on_hover_text(&hover);
         }
     });
     ui.allocate_ui_with_layout(
         egui::vec2(ui.available_width(), 44.0),
         egui::Layout::right_to_left(egui::Align::Center),
         |ui| {
-            if primary(ui, &format!("{}  ({number})", lang.pick("Start", "Start"))).clicked() {
+            let label = format!("{}  ({})", lang.pick("Start", "Start"), number % 10);
+            if primary(ui, &label).clicked() {
                 start = true;
             }
         },
@@ -303,7 +398,7 @@ mod tests {
             .map(|id| Card {
                 id: id.to_string(),
                 title: Text::new(format!("T {id}"), format!("T {id}")),
-                summary: Text::default(),
+                summary: Text::new(format!("S {id}"), format!("S {id}")),
                 persona: "P".into(),
                 archetype: Archetype::Ostrich,
                 difficulty: 2,
@@ -319,22 +414,24 @@ mod tests {
 
     #[test]
     fn clicking_a_card_or_pressing_its_number_starts_it() {
-        let mut h = Harness::new_ui_state(
-            |ui, state: &mut Option<Action>| {
-                if let Some(a) = ui_picker(
-                    ui,
-                    Lang::En,
-                    &ArtIds::default(),
-                    &cards(),
-                    &["scenarios/x.scenario.ron:3:1: broken".into()],
-                    true,
-                    &mut None,
-                ) {
-                    *state = Some(a);
-                }
-            },
-            None,
-        );
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_ui_state(
+                |ui, state: &mut Option<Action>| {
+                    if let Some(a) = ui_picker(
+                        ui,
+                        Lang::En,
+                        &ArtIds::default(),
+                        &cards(),
+                        &["scenarios/x.scenario.ron:3:1: broken".into()],
+                        true,
+                        &mut None,
+                    ) {
+                        *state = Some(a);
+                    }
+                },
+                None,
+            );
         h.get_by_label("Start  (2)").click();
         h.run();
         assert_eq!(h.state(), &Some(Action::Start("dispute".into())));
@@ -388,5 +485,41 @@ mod tests {
         h.run();
         assert_eq!(h.state().1, None);
         assert!(h.query_by_label("T ostrich").is_some());
+    }
+
+    #[test]
+    fn on_a_projector_the_cards_become_rows_that_still_name_and_start_every_call() {
+        let run = |size: egui::Vec2| {
+            let mut h = Harness::builder().with_size(size).build_ui_state(
+                |ui, state: &mut Option<Action>| {
+                    if let Some(a) = ui_picker(
+                        ui,
+                        Lang::En,
+                        &ArtIds::default(),
+                        &cards(),
+                        &[],
+                        true,
+                        &mut None,
+                    ) {
+                        *state = Some(a);
+                    }
+                },
+                None,
+            );
+            h.run();
+            let summary = h.query_by_label("S ostrich").is_some();
+            let title = h.query_by_label("T dispute").is_some();
+            h.get_by_label("Start  (2)").click();
+            h.run();
+            (summary, title, h.state().clone())
+        };
+        let started = Some(Action::Start("dispute".into()));
+        // A laptop: full cards with the summary.
+        assert_eq!(
+            run(egui::vec2(1280.0, 800.0)),
+            (true, true, started.clone())
+        );
+        // 1280×800 at the projector's text size 1.6: rows, the summary on hover.
+        assert_eq!(run(egui::vec2(800.0, 500.0)), (false, true, started));
     }
 }
