@@ -5,6 +5,10 @@ Usage:  python3 assets/tools/make_art.py [--sheet PATH] [--only portraits|icons|
 
 `--sheet` also writes a review contact sheet (all portraits and icons) to PATH.
 
+Each portrait persona (one per scenario id, see `PERSONAS`) shares the head and face
+machinery and the three expression presets; it brings its own colours, clothes, hair
+and, for some, a prop (phone, glasses, mug, letter, crossed arms).
+
 Needs only Pillow (`pip install pillow`). The output is deterministic: no
 randomness, fixed geometry. Everything is drawn at 4x and downsampled, so the
 shapes come out anti-aliased. The PNGs are committed; CI never runs this.
@@ -902,6 +906,679 @@ def default_hair(pc):
         c.paint(c.line(quad(*pts), 2.6), lighter(pc.hair, 0.25), 0.7)
 
 
+# ---------------------------------------------------------------- shared pieces for the later personas
+def shaded_torso(pc, color, width=0.96, top=378):
+    c = pc.c
+    t = torso_mask(pc, width, top)
+    c.paint(t, color)
+    c.paint(minus(t, shift(t, -20, 0)), darker(color, 0.24), 0.5)
+    return t
+
+
+def glasses(pc, frame="#3a3330", w=27, h=19, r=7, lw=4.0, dy=2, tint=None):
+    """Spectacles over the eyes; the arms run back to the ears."""
+    c = pc.c
+    rims = []
+    for s in (-1, 1):
+        ex = CX + s * (EYE_DX + 1)
+        lens = c.rrect(ex - w, EYE_Y + dy - h, ex + w, EYE_Y + dy + h, r)
+        if tint:
+            c.paint(lens, tint, 0.55)
+        # a soft glint in the upper left of each lens
+        c.paint(c.line([(ex - w + 9, EYE_Y + dy - h + 12), (ex - w + 17, EYE_Y + dy - h + 5)], 3.2), OFFW, 0.55,
+                clip=lens)
+        rims.append(outline(lens, lw))
+        # the arm to the ear
+        x0 = ex + s * w
+        c.paint(c.line([(x0, EYE_Y + dy - h + 6), (CX + s * (pc.rx - 2), EYE_Y + 2)], lw * 0.8), frame)
+    c.paint(union(*rims), frame)
+    c.paint(c.line(quad((CX - 9, EYE_Y + dy - h + 8), (CX, EYE_Y + dy - h + 3), (CX + 9, EYE_Y + dy - h + 8)), lw * 0.9),
+            frame)
+    # shadow of the frame on the cheeks
+    c.paint(shift(union(*rims), 2, 4), pc.skin_sh, 0.3, clip=minus(pc.head, dilate(union(*rims), 1)))
+
+
+def age_lines(pc, smile=0.5, forehead=0.0, crow=0.0):
+    c = pc.c
+    for s in (-1, 1):
+        if smile:
+            c.paint(c.line(quad((CX + s * 20, EYE_Y + 40), (CX + s * 32, EYE_Y + 56), (CX + s * 32, EYE_Y + 70)), 2.2),
+                    pc.skin_sh, smile)
+        if crow:
+            for k in (-1, 0, 1):
+                x = CX + s * (EYE_DX + 22)
+                c.paint(c.line([(x, EYE_Y + k * 6), (x + s * 8, EYE_Y + k * 8)], 1.8), pc.skin_sh, crow)
+    if forehead:
+        base = EYE_Y - pc.p.get("brow_gap", 27) - 26
+        for k in range(2):
+            w = 30 - k * 6
+            c.paint(c.line(quad((CX - w, base - k * 10 + 2), (CX, base - k * 10 - 3), (CX + w, base - k * 10 + 2)), 2.0),
+                    pc.skin_sh, forehead, clip=pc.head)
+
+
+def shirt_collar(pc, shirt, open_=False, spread=1.0):
+    """Two collar points around the neck."""
+    c = pc.c
+    for s in (-1, 1):
+        if open_:
+            pts = [(CX + s * 30, 358), (CX + s * 6, 410), (CX + s * 24, 424), (CX + s * 62, 384), (CX + s * 50, 362)]
+        else:
+            pts = [(CX + s * 30, 360), (CX + s * 2, 404), (CX + s * 16, 424), (CX + s * 50 * spread, 398),
+                   (CX + s * 46, 364)]
+        col = c.poly(pts)
+        c.paint(shift(col, s * 2, 5), darker(shirt, 0.35), 0.4)
+        c.paint(col, shirt)
+        c.paint(outline(col, 2.2), darker(shirt, 0.28), 0.8)
+
+
+# ---------------------------------------------------------------- key-account: Hans Wolters (56), financial director
+def hans_body(pc):
+    c = pc.c
+    jacket, shirt, tie = "#34445a", "#e4ebf0", "#b5563f"
+    t = shaded_torso(pc, jacket, 1.0)
+    neck(pc, 33, bottom=406)
+    # shirt front in the jacket's V
+    v = c.poly([(CX - 64, 372), (CX + 64, 372), (CX + 6, 520), (CX - 6, 520)])
+    c.paint(inter(v, t), shirt)
+    c.paint(c.line([(CX - 10, 430), (CX - 14, 520)], 2), darker(shirt, 0.2), 0.5)
+    # tie: knot and blade, a faint diagonal stripe
+    blade = c.poly(path((CX - 9, 418), (CX + 9, 418), (CX + 19, 492), (CX, 520), (CX - 19, 492)))
+    c.paint(shift(blade, 3, 3), darker(shirt, 0.4), 0.35)
+    c.paint(blade, tie)
+    for k in range(4):
+        y = 430 + k * 22
+        c.paint(c.line([(CX - 24, y + 10), (CX + 24, y - 8)], 4), darker(tie, 0.22), 0.8, clip=blade)
+    c.paint(minus(blade, shift(blade, -6, 0)), darker(tie, 0.25), 0.5)
+    shirt_collar(pc, shirt)
+    knot = c.poly(path((CX - 13, 400), (CX + 13, 400), (CX + 9, 420), (CX - 9, 420)))
+    c.paint(knot, darker(tie, 0.08))
+    c.paint(minus(knot, shift(knot, -4, 0)), darker(tie, 0.3), 0.5)
+    # lapels, each with a notch
+    for s in (-1, 1):
+        lap = c.poly([(CX + s * 62, 366), (CX + s * 84, 386), (CX + s * 74, 412), (CX + s * 94, 420),
+                      (CX + s * 14, 520), (CX + s * 12, 520)])
+        edge = [(CX + s * 62, 366), (CX + s * 13, 520)]
+        lap = union(lap, c.poly([(CX + s * 62, 366), (CX + s * 66, 366), (CX + s * 15, 520), (CX + s * 11, 520)]))
+        c.paint(lap, jacket)
+        c.paint(minus(lap, shift(lap, s * 5, 0)), lighter(jacket, 0.12), 0.7)
+        c.paint(outline(lap, 3), darker(jacket, 0.4), 0.8)
+        c.paint(c.line(edge, 3), darker(jacket, 0.35))
+    # pocket square peeking out on his left breast (viewer's right)
+    c.paint(c.poly([(CX + 120, 450), (CX + 128, 434), (CX + 134, 444), (CX + 142, 436), (CX + 146, 450)]), OFFW, 0.95)
+    c.paint(c.line([(CX + 112, 452), (CX + 150, 448)], 4), darker(jacket, 0.4))
+
+
+def hans_hair(pc):
+    c = pc.c
+    # short, grey, side parting on his right (viewer's left), receding a little at the temples
+    hl = path((158, 240), (178, 238), ("C", (180, 214), (182, 198), (190, 188)),
+              ("C", (198, 182), (204, 178), (212, 172)),
+              ("C", (234, 162), (278, 160), (306, 170)),
+              ("C", (318, 176), (326, 184), (330, 196)), ("C", (334, 212), (334, 226), (334, 238)), (354, 240))
+    m = hair_cap(pc, hl, grow=7, up=5)
+    m = union(m, c.ellipse(270, 146, 66, 22, deg=-3))
+    hair_shadow_on_face(pc, m, 5)
+    hair_paint(pc, m)
+    c.paint(c.line(quad((214, 142), (212, 156), (210, 170)), 2.6), darker(pc.hair, 0.35), 0.7)
+    for pts in (((220, 140), (262, 126), (312, 138)), ((226, 154), (270, 140), (326, 158)),
+                ((174, 200), (176, 184), (196, 168))):
+        c.paint(c.line(quad(*pts), 2.6), lighter(pc.hair, 0.35), 0.7)
+    # greyer at the temples
+    for s in (-1, 1):
+        c.paint(c.ellipse(CX + s * 84, 222, 12, 26), lighter(pc.hair, 0.3), 0.5, clip=m)
+
+
+def hans_face_extra(pc):
+    age_lines(pc, smile=0.55, forehead=0.0 if pc.name == "stressed" else 0.35, crow=0.35)
+
+
+def hans_glasses(pc):
+    glasses(pc, "#3b3531", w=27, h=18, r=5, lw=4.2)
+
+def crossed_arms(pc, sleeve, dy=-36, cuff=None, seam=True):
+    """Arms folded across the chest: one forearm behind, one in front, a hand on the upper arm."""
+    c = pc.c
+
+    def m(*pts):
+        return [(x, y + dy) for x, y in pts]
+    back = c.line(m((40, 560), (392, 500)), 62)
+    c.paint(back, darker(sleeve, 0.12))
+    c.paint(outline(back, 3.5), darker(sleeve, 0.45), 0.7)
+    front = c.line(m((486, 560), (150, 500)), 64)
+    c.paint(shift(front, 0, -6), darker(sleeve, 0.4), 0.45)
+    c.paint(front, sleeve)
+    c.paint(minus(front, shift(front, 0, 9)), lighter(sleeve, 0.14), 0.7)
+    c.paint(outline(front, 3.5), darker(sleeve, 0.45), 0.7)
+    cf = inter(front, c.poly(m((148, 440), (188, 440), (174, 560), (134, 560))))
+    c.paint(cf, cuff or lighter(sleeve, 0.08))
+    c.paint(c.line(m((186, 470), (172, 532)), 3), darker(sleeve, 0.3), 0.6)
+    if seam:
+        c.paint(c.line(m((300, 496), (420, 518)), 2.5), darker(sleeve, 0.3), 0.5)
+    # the hand on the other upper arm: palm and four fingers
+    fingers = [c.line(m((136, 478 + k * 10), (102 - k * 2, 466 + k * 11)), 12) for k in range(4)]
+    palm = c.ellipse(138, 496 + dy, 21, 25, deg=-20)
+    hand = union(palm, *fingers)
+    c.paint(shift(hand, 3, 5), darker(sleeve, 0.4), 0.4)
+    c.paint(hand, pc.skin)
+    for f in fingers[1:]:
+        c.paint(outline(f, 2), pc.skin_sh, 0.7, clip=hand)
+    c.paint(minus(hand, shift(hand, 0, -6)), pc.skin_sh, 0.45)
+
+
+def beard(pc, dens=1.0, moustache=True, cheek=None):
+    """A short, trimmed full beard, drawn before the features so the mouth sits on top."""
+    c = pc.c
+    my = pc.p.get("mouth_y", EYE_Y + 62)
+    ny = pc.p.get("nose_y", EYE_Y + 34)
+    cheek = cheek or pc.cy + 30
+    region = c.poly(path((CX - 120, cheek - 20), (CX - pc.rx + 2, cheek - 14),
+                         ("C", (CX - 72, cheek + 14), (CX - 52, my - 8), (CX - 32, my - 8)),
+                         (CX + 32, my - 8),
+                         ("C", (CX + 52, my - 8), (CX + 72, cheek + 14), (CX + pc.rx - 2, cheek - 14)),
+                         (CX + 120, cheek - 20), (CX + 120, 420), (CX - 120, 420)))
+    m = inter(dilate(pc.head, 3), region)
+    if moustache:
+        mo = c.poly(path((CX - 32, my + 2), ("C", (CX - 30, my - 14), (CX - 14, ny + 8), (CX, ny + 10)),
+                         ("C", (CX + 14, ny + 8), (CX + 30, my - 14), (CX + 32, my + 2)),
+                         ("Q", (CX, my - 8), (CX - 32, my + 2))))
+        m = union(m, mo)
+    # keep the lower lip clear
+    m = minus(m, c.ellipse(CX, my + 9, 16, 6.5))
+    m = m.filter(ImageFilter.GaussianBlur(1.0 * SS))
+    col = pc.p.get("beard", pc.hair)
+    c.paint(m, col, 0.95 * dens)
+    c.paint(minus(m, shift(m, -10, -6)), darker(col, 0.3), 0.45 * dens)
+    # a soft, irregular hair texture
+    for i in range(-9, 10):
+        for j in range(0, 10):
+            x = CX + i * 9 + ((j * 5 + i * 3) % 7) - 3
+            y = ny + j * 8 + ((i * 7 + j) % 5) - 2
+            c.paint(c.line([(x, y), (x + 1.0, y + 3.5)], 1.5), darker(col, 0.35), 0.3 * dens, clip=m)
+    # the edge softly breaks up towards the cheeks
+    c.paint(minus(m, shift(m, 0, 4)), lighter(col, 0.2), 0.4 * dens)
+
+
+# ---------------------------------------------------------------- wont-pay: Rob Verhoeven (47), works planner
+ROB_JACKET = "#5f6b4b"
+
+
+def rob_body(pc):
+    c = pc.c
+    tee = "#3e4248"
+    t = shaded_torso(pc, ROB_JACKET, 1.04)
+    neck(pc, 36, bottom=408)
+    crew_neck(pc, t, tee, 44, 372, 38, 4)
+    v = c.poly([(CX - 60, 366), (CX + 60, 366), (CX + 40, 540), (CX - 40, 540)])
+    c.paint(inter(v, minus(t, c.poly(path((CX - 44, 360), ("Q", (CX, 410), (CX + 44, 360)), (CX + 44, 340), (CX - 44, 340))))),
+            tee)
+    c.paint(c.line(quad((CX - 44, 372), (CX, 410), (CX + 44, 372)), 7), darker(tee, 0.2))
+    # jacket fronts with a zip edge, and a folded-down collar
+    for s in (-1, 1):
+        f = c.poly(path((CX + s * 58, 372), ("Q", (CX + s * 48, 440), (CX + s * 44, 540)), (CX + s * 140, 540),
+                        (CX + s * 140, 372)))
+        c.paint(inter(f, t), ROB_JACKET)
+        c.paint(c.line(path((CX + s * 58, 372), ("Q", (CX + s * 48, 440), (CX + s * 44, 540))), 4), darker(ROB_JACKET, 0.35))
+        col = c.poly([(CX + s * 34, 350), (CX + s * 58, 366), (CX + s * 70, 404), (CX + s * 100, 386), (CX + s * 84, 356),
+                      (CX + s * 40, 340)])
+        c.paint(shift(col, s * 2, 5), darker(ROB_JACKET, 0.45), 0.45)
+        c.paint(col, lighter(ROB_JACKET, 0.06))
+        c.paint(outline(col, 2.6), darker(ROB_JACKET, 0.4), 0.8)
+    # chest pocket flap on his right (viewer's left) shoulder area, mostly hidden by the arms
+    c.paint(c.rrect(CX - 150, 404, CX - 100, 414, 3), darker(ROB_JACKET, 0.2))
+
+
+def rob_hair(pc):
+    c = pc.c
+    # a close crop, receding at the temples, faded short at the sides
+    hl = path((164, 236), (176, 234), ("C", (178, 208), (184, 196), (196, 186)),
+              ("C", (210, 180), (222, 170), (240, 168)),
+              ("C", (262, 172), (292, 166), (316, 184)), ("C", (328, 194), (334, 210), (336, 234)), (348, 236))
+    m = hair_cap(pc, hl, grow=4, up=3)
+    top = inter(m, c.rrect(0, 0, 512, 196, 0))
+    sides = minus(m, top)
+    hair_shadow_on_face(pc, top, 3)
+    c.paint(top, pc.hair)
+    c.paint(sides, pc.hair, 0.7)
+    c.paint(minus(m, shift(m, -10, -5)), darker(pc.hair, 0.25), 0.5)
+    for i in range(-9, 10):
+        for j in range(0, 8):
+            x = CX + i * 9 + ((j * 5 + i * 3) % 7) - 3
+            y = 134 + j * 9 + ((i * 7 + j) % 5) - 2
+            c.paint(c.line([(x, y), (x + 1.5, y + 3)], 1.4), darker(pc.hair, 0.3), 0.35, clip=m)
+    c.paint(minus(m, shift(m, 4, 5)), lighter(pc.hair, 0.25), 0.45)
+
+
+def rob_face_extra(pc):
+    beard(pc)
+    age_lines(pc, smile=0.0, forehead=0.3 if pc.name != "stressed" else 0.0, crow=0.3)
+
+
+def rob_arms(pc):
+    crossed_arms(pc, ROB_JACKET, dy=-58)
+
+
+# ---------------------------------------------------------------- holiday: Nathalie Verhaegen (38), dental assistant
+def wave_side(x_top, y_top, x_bot, y_bot, amp, side, n=4):
+    """Points down a wavy outer hair edge."""
+    pts = []
+    for i in range(n * 8 + 1):
+        t = i / (n * 8)
+        x = x_top + (x_bot - x_top) * t + side * amp * math.sin(t * n * math.pi)
+        y = y_top + (y_bot - y_top) * t
+        pts.append((x, y))
+    return pts
+
+
+def nathalie_back(pc):
+    c = pc.c
+    # long loose waves, falling behind the shoulders
+    left = wave_side(176, 200, 150, 432, 9, -1)
+    right = wave_side(336, 200, 362, 432, 9, 1)
+    m = c.poly(path((CX, 118), ("C", (210, 118), (166, 150), (168, 200))) + left +
+               path((150, 432), ("Q", (200, 452), (CX, 440)), ("Q", (312, 452), (362, 432))) + right[::-1] +
+               path((344, 200), ("C", (346, 150), (302, 118), (CX, 118))))
+    c.paint(m, darker(pc.hair, 0.18))
+    c.paint(minus(m, shift(m, -14, 0)), darker(pc.hair, 0.35), 0.5)
+
+
+def nathalie_body(pc):
+    c = pc.c
+    top = "#f6f0e6"
+    stripe = "#3f6f9a"
+    t = shaded_torso(pc, top, 0.94)
+    for k in range(9):
+        y = 402 + k * 22
+        c.paint(c.line([(0, y), (512, y - 6)], 9), stripe, clip=t)
+    c.paint(minus(t, shift(t, -20, 0)), darker(top, 0.3), 0.35)
+    neck(pc, 29, bottom=404)
+    # wide boat neckline
+    nl = c.poly(path((CX - 96, 380), ("Q", (CX, 420), (CX + 96, 380)), (CX + 96, 360), (CX - 96, 360)))
+    c.paint(inter(minus(nl, c.poly(path((CX - 96, 380), ("Q", (CX, 420), (CX + 96, 380)), (CX + 96, 340), (CX - 96, 340)))), t),
+            top)
+    c.paint(inter(c.poly(path((CX - 100, 360), (CX + 100, 360), (CX + 100, 382), ("Q", (CX, 420), (CX - 100, 382)))), t),
+            lighter(pc.skin, 0.02))
+    skin = inter(c.poly(path((CX - 110, 360), (CX + 110, 360), (CX + 110, 380), ("Q", (CX, 420), (CX - 110, 380)))), t)
+    c.paint(skin, pc.skin)
+    c.paint(c.line(quad((CX - 100, 382), (CX, 422), (CX + 100, 382)), 6), darker(top, 0.12), clip=t)
+    # collarbones and a thin gold chain with a small pendant
+    for s in (-1, 1):
+        c.paint(c.line(quad((CX + s * 20, 398), (CX + s * 44, 390), (CX + s * 70, 394)), 2.4), pc.skin_sh, 0.5)
+    c.paint(c.line(quad((CX - 30, 366), (CX, 404), (CX + 30, 366)), 1.8), GOLD)
+    c.paint(c.ellipse(CX, 406, 4.2), GOLD)
+
+
+def nathalie_hair(pc):
+    c = pc.c
+    # centre-left parting, the front falls in waves past the shoulders on both sides
+    cap = hair_cap(pc, path((150, 262), (172, 258), ("C", (174, 222), (186, 196), (208, 184)),
+                            ("C", (226, 176), (238, 166), (244, 152)),
+                            ("C", (256, 170), (290, 176), (314, 190)),
+                            ("C", (330, 204), (338, 230), (342, 258)), (362, 262)), grow=11, up=8)
+    fronts = []
+    for s in (-1, 1):
+        outer = wave_side(CX + s * 92, 200, CX + s * 104, 444, 8, s, 4)
+        inner = wave_side(CX + s * 70, 230, CX + s * 62, 438, 6, s, 3)
+        tip = (CX + s * 84, 462)
+        fronts.append(c.poly(outer + [tip] + inner[::-1] + [(CX + s * 74, 200)]))
+    m = erode(dilate(union(cap, *fronts), 5), 5)
+    hair_shadow_on_face(pc, m, 7)
+    hair_paint(pc, m)
+    c.paint(c.line(quad((246, 130), (246, 144), (242, 156)), 2.6), darker(pc.hair, 0.35), 0.7)
+    # wavy strand lines
+    for s in (-1, 1):
+        for k, off in enumerate((0, 12)):
+            pts = wave_side(CX + s * (78 + off * 0.5), 236 + k * 12, CX + s * (80 + off * 0.8), 430, 6, s, 3)
+            c.paint(c.line(pts, 2.4), lighter(pc.hair, 0.28), 0.6, clip=erode(m, 3))
+    for pts in (((236, 158), (204, 176), (184, 214)), ((254, 160), (296, 172), (326, 206)),
+                ((236, 136), (200, 150), (180, 190))):
+        c.paint(c.line(quad(*pts), 2.6), lighter(pc.hair, 0.3), 0.65)
+    sunglasses_up(pc, m)
+
+
+def sunglasses_up(pc, hair, y=160):
+    """Sunglasses pushed up onto the hair."""
+    c = pc.c
+    frame, lens = "#4a2e22", "#2f4a52"
+    lenses = []
+    for s in (-1, 1):
+        ex = CX + s * 36
+        l = c.poly(rotate(rrect_pts(ex, y, 50, 24, 10), s * -5, ex, y))
+        lenses.append(l)
+    both = union(*lenses)
+    c.paint(shift(both, 2, 6), darker(pc.hair, 0.45), 0.45)
+    c.paint(both, lens)
+    c.paint(minus(both, shift(both, 0, -8)), lighter(lens, 0.25), 0.6)
+    for s in (-1, 1):
+        ex = CX + s * 36
+        c.paint(c.line([(ex - 16, y - 6), (ex - 6, y - 9)], 3), OFFW, 0.5, clip=both)
+    c.paint(outline(both, 3.6), frame)
+    c.paint(c.line(quad((CX - 9, y - 6), (CX, y - 11), (CX + 9, y - 6)), 4), frame)
+    for s in (-1, 1):
+        c.paint(c.line([(CX + s * 60, y - 2), (CX + s * 78, y + 10)], 4.5), frame, clip=hair)
+
+
+def nathalie_face_extra(pc):
+    c = pc.c
+    # freckles over the nose and cheeks
+    for (x, y) in ((-38, 262), (-28, 266), (-46, 268), (-20, 258), (-33, 274), (-52, 260),
+                   (38, 262), (28, 266), (46, 268), (20, 258), (33, 274), (52, 260), (-8, 254), (8, 254)):
+        c.paint(c.ellipse(CX + x, y, 1.7), darker(pc.skin, 0.3), 0.55)
+
+
+# ---------------------------------------------------------------- small-business: Griet Van Hove (46), print shop owner
+GRIET_SHIRT = "#4d6d8c"
+
+
+def griet_bun(pc):
+    c = pc.c
+    bx, by = CX + 8, 116
+    bun = union(c.ellipse(bx, by, 40, 32), c.ellipse(bx - 22, by + 6, 20, 18), c.ellipse(bx + 24, by + 4, 22, 18))
+    pc.bun = bun
+    # a pencil pushed through the bun
+    p0, p1 = (bx - 62, by - 30), (bx + 58, by + 8)
+    pen = c.line([p0, p1], 11, cap=False)
+    c.paint(pen, "#e9b640")
+    c.paint(c.line([(p0[0] + 2, p0[1] + 3), (p1[0], p1[1] + 3)], 3), "#c98f2a", 0.8)
+    tip = c.poly([(p1[0] - 2, p1[1] - 5.5), (p1[0] + 16, p1[1] + 5), (p1[0] - 4, p1[1] + 5.5)])
+    c.paint(tip, "#efd3a6")
+    c.paint(c.ellipse(p1[0] + 13, p1[1] + 4, 3), CHAR)
+    c.paint(c.line([(p0[0] - 8, p0[1] - 2.5), (p0[0] + 2, p0[1] + 0.5)], 11), "#d67c7c")
+    c.paint(c.line([(p0[0] + 3, p0[1] - 4), (p0[0] + 1, p0[1] + 4.5)], 4), "#b9b4aa")
+    c.paint(bun, pc.hair)
+    c.paint(minus(bun, shift(bun, -10, -6)), darker(pc.hair, 0.3), 0.6)
+    for pts in (((bx - 30, by - 4), (bx - 6, by - 28), (bx + 28, by - 16)),
+                ((bx - 24, by + 14), (bx + 4, by - 6), (bx + 34, by + 8)),
+                ((bx - 4, by + 22), (bx + 20, by + 10), (bx + 38, by + 18))):
+        c.paint(c.line(quad(*pts), 2.4), lighter(pc.hair, 0.25), 0.7, clip=bun)
+
+
+def griet_body(pc):
+    c = pc.c
+    sh = GRIET_SHIRT
+    t = shaded_torso(pc, sh, 0.95)
+    neck(pc, 30, bottom=406)
+    # open collar: a little V of skin, the placket below it
+    v = c.poly([(CX - 34, 368), (CX + 34, 368), (CX, 430)])
+    c.paint(inter(v, t), pc.skin)
+    c.paint(inter(c.poly([(CX - 34, 368), (CX + 34, 368), (CX + 20, 386), (CX - 20, 386)]), v), pc.skin_sh, 0.6)
+    c.paint(c.line([(CX, 430), (CX, 540)], 3), darker(sh, 0.35))
+    c.paint(c.line([(CX + 9, 432), (CX + 9, 540)], 2), darker(sh, 0.25), 0.7)
+    for y in (452, 496):
+        c.paint(c.ellipse(CX + 4, y, 4.5), lighter(sh, 0.5))
+    shirt_collar(pc, lighter(sh, 0.08), open_=True)
+    # chest pocket with two pens on her left (viewer's right); the shop's logo patch on the other side
+    pk = c.rrect(CX + 60, 440, CX + 118, 500, 6)
+    c.paint(c.line([(CX + 72, 416), (CX + 72, 448)], 7), TERRA)
+    c.paint(c.line([(CX + 86, 420), (CX + 86, 448)], 7), "#2d2a26")
+    c.paint(c.ellipse(CX + 86, 420, 4), "#d9d2c6")
+    c.paint(pk, lighter(sh, 0.06))
+    c.paint(outline(pk, 2.2), darker(sh, 0.35), 0.8)
+    c.paint(c.line([(CX + 60, 452), (CX + 118, 452)], 2.2), darker(sh, 0.35), 0.7)
+    patch = c.rrect(CX - 112, 440, CX - 62, 470, 7)
+    c.paint(patch, OFFW)
+    # the logo: three overlapping ink dots (cyan, magenta, yellow)
+    for k, col in enumerate(("#3aa6c9", "#d0508a", "#e9c53a")):
+        c.paint(c.ellipse(CX - 98 + k * 11, 455, 7), col, 0.85)
+    # ink smudges on the sleeve and shirt
+    for (x, y, r, col) in ((CX + 150, 470, 7, "#2d2a26"), (CX + 160, 484, 4, "#d0508a"), (CX - 150, 500, 5, "#3aa6c9")):
+        c.paint(c.ellipse(x, y, r, r * 0.8), col, 0.55)
+
+
+def griet_hair(pc):
+    c = pc.c
+    # pulled back into the bun; a few strands escape at the temples
+    hl = path((158, 244), (172, 242), ("C", (176, 214), (186, 196), (200, 184)),
+              ("C", (222, 170), (244, 166), (262, 168)),
+              ("C", (290, 168), (316, 180), (326, 194)), ("C", (334, 210), (338, 226), (340, 242)), (354, 244))
+    m = hair_cap(pc, hl, grow=6, up=5)
+    strands = []
+    for (x0, y0, x1, y1, x2, y2) in ((184, 196, 170, 232, 180, 270), (330, 200, 344, 232, 334, 262)):
+        strands.append(c.tapered(quad((x0, y0), (x1, y1), (x2, y2)), 9, 2))
+    m = union(m, *strands)
+    hair_shadow_on_face(pc, m, 5)
+    hair_paint(pc, m)
+    for pts in (((200, 184), (226, 150), (262, 136)), ((232, 170), (256, 148), (276, 136)),
+                ((314, 180), (300, 152), (280, 138)), ((182, 220), (196, 168), (232, 142))):
+        c.paint(c.line(quad(*pts), 2.4), lighter(pc.hair, 0.3), 0.6)
+    # a few silver hairs at the temple
+    c.paint(c.line(quad((326, 196), (330, 214), (334, 236)), 2.2), "#c9c3ba", 0.8)
+
+
+def griet_face_extra(pc):
+    age_lines(pc, smile=0.3, crow=0.2)
+
+
+# ---------------------------------------------------------------- heavy-usage: Esther Wijnands (46), lab technician
+ESTHER_CARDI = "#d6c3a2"
+ESTHER_SCARF = "#b95c43"
+ESTHER_HAT = "#d2a14a"
+
+
+def esther_back(pc):
+    c = pc.c
+    # straight dark hair to the shoulders, behind the head
+    m = c.poly(path((CX - 96, 200), ("C", (CX - 104, 260), (CX - 104, 320), (CX - 96, 372)), (CX + 96, 372),
+                    ("C", (CX + 104, 320), (CX + 104, 260), (CX + 96, 200))))
+    c.paint(m, darker(pc.hair, 0.1))
+
+
+def esther_body(pc):
+    c = pc.c
+    cd = ESTHER_CARDI
+    t = shaded_torso(pc, cd, 1.0)
+    # chunky cable knit: twisted ropes down the fronts
+    for x in (CX - 150, CX - 96, CX + 96, CX + 150):
+        for k in range(6):
+            y = 396 + k * 24
+            c.paint(c.line(quad((x - 9, y), (x, y + 8), (x + 9, y)), 4), darker(cd, 0.18), 0.8, clip=t)
+            c.paint(c.line(quad((x - 9, y + 12), (x, y + 20), (x + 9, y + 12)), 4), darker(cd, 0.18), 0.8, clip=t)
+        c.paint(c.line([(x - 14, 390), (x - 14, 540)], 2.4), darker(cd, 0.22), 0.6, clip=t)
+        c.paint(c.line([(x + 14, 390), (x + 14, 540)], 2.4), darker(cd, 0.22), 0.6, clip=t)
+    neck(pc, 30, bottom=400)
+    # a thick scarf wound round the neck, one end hanging down the front
+    sc = ESTHER_SCARF
+    wrap = c.poly(path((CX - 78, 348), ("Q", (CX, 372), (CX + 78, 348)), ("C", (CX + 104, 362), (CX + 104, 410), (CX + 80, 424)),
+                       ("Q", (CX, 452), (CX - 80, 424)), ("C", (CX - 104, 410), (CX - 104, 362), (CX - 78, 348))))
+    end = c.poly(path((CX + 10, 410), (CX + 70, 414), ("Q", (CX + 72, 470), (CX + 66, 540)), (CX + 14, 540),
+                      ("Q", (CX + 8, 470), (CX + 10, 410))))
+    c.paint(shift(union(wrap, end), 4, 8), darker(cd, 0.45), 0.35)
+    c.paint(end, darker(sc, 0.1))
+    for k in range(5):
+        x = CX + 20 + k * 11
+        c.paint(c.line([(x, 424), (x + 1, 540)], 2.4), darker(sc, 0.3), 0.6, clip=end)
+    c.paint(wrap, sc)
+    c.paint(c.line(quad((CX - 90, 388), (CX, 414), (CX + 90, 388)), 4), darker(sc, 0.25), 0.8, clip=wrap)
+    c.paint(minus(wrap, shift(wrap, 0, 8)), lighter(sc, 0.15), 0.6)
+    c.paint(minus(wrap, shift(wrap, -12, 0)), darker(sc, 0.25), 0.5)
+    for k in range(-6, 7):
+        x = CX + k * 13
+        c.paint(c.line([(x, 372 - abs(k) * 2.8 + 10), (x + 1, 420 - abs(k) * 2 + 6)], 2.2), darker(sc, 0.22), 0.45, clip=wrap)
+
+
+def esther_hair(pc):
+    c = pc.c
+    # hair falls from under the hat on both sides
+    fronts = []
+    for s in (-1, 1):
+        fronts.append(c.poly(path((CX + s * 96, 196), ("C", (CX + s * 104, 250), (CX + s * 104, 300), (CX + s * 98, 352)),
+                                  (CX + s * 76, 356), ("C", (CX + s * 80, 300), (CX + s * 76, 240), (CX + s * 70, 200)))))
+    m = union(*fronts)
+    hair_shadow_on_face(pc, m, 4)
+    hair_paint(pc, m)
+    for s in (-1, 1):
+        c.paint(c.line(path((CX + s * 88, 210), ("C", (CX + s * 94, 260), (CX + s * 94, 300), (CX + s * 90, 344))), 2.4),
+                lighter(pc.hair, 0.3), 0.6)
+    # knitted hat with a folded band and a pompom
+    hat = ESTHER_HAT
+    crown = c.poly(path((CX - 94, 204), ("C", (CX - 100, 128), (CX - 50, 104), (CX, 104)),
+                        ("C", (CX + 50, 104), (CX + 100, 128), (CX + 94, 204))))
+    band = c.poly(path((CX - 98, 214), ("Q", (CX, 178), (CX + 98, 214)), (CX + 96, 178), ("Q", (CX, 142), (CX - 96, 178))))
+    pom = union(c.ellipse(CX, 100, 17), *[c.ellipse(CX + 15 * math.cos(a * math.pi / 4), 100 + 14 * math.sin(a * math.pi / 4), 7)
+                                          for a in range(8)])
+    c.paint(shift(band, 2, 6), pc.skin_sh, 0.55, clip=pc.head)
+    c.paint(pom, lighter(hat, 0.2))
+    c.paint(minus(pom, shift(pom, -6, -4)), darker(hat, 0.15), 0.6)
+    c.paint(crown, hat)
+    c.paint(minus(crown, shift(crown, -12, 0)), darker(hat, 0.25), 0.5)
+    for k in range(-4, 5):
+        c.paint(c.line(quad((CX + k * 19, 170 - abs(k) * 1.5), (CX + k * 21, 136), (CX + k * 9, 108)), 2.4),
+                darker(hat, 0.2), 0.6, clip=crown)
+    c.paint(band, darker(hat, 0.06))
+    for k in range(-10, 11):
+        x = CX + k * 9.5
+        y0 = 150 + (k / 10) ** 2 * 30
+        c.paint(c.line([(x, y0 - 4), (x, y0 + 32)], 3), darker(hat, 0.22), 0.55, clip=band)
+    c.paint(minus(band, shift(band, 0, -5)), darker(hat, 0.3), 0.45)
+
+
+def esther_mug(pc):
+    c = pc.c
+    cd = ESTHER_CARDI
+    mx, my = CX + 8, 462
+    # sleeves coming in from below
+    for s, (x0, y0, x1, y1) in ((-1, (60, 600, CX - 50, 490)), (1, (470, 600, CX + 66, 492))):
+        sl = c.line([(x0, y0), (x1, y1)], 74)
+        c.paint(shift(sl, 0, -4), darker(cd, 0.35), 0.4)
+        c.paint(sl, cd)
+        c.paint(minus(sl, shift(sl, -10, 0)), darker(cd, 0.22), 0.5)
+        cuffm = inter(sl, c.ellipse(x1, y1 + 10, 42, 30))
+        c.paint(cuffm, darker(cd, 0.08))
+        for k in range(-3, 4):
+            c.paint(c.line([(x1 + k * 9 - 8, y1 - 20), (x1 + k * 9 + 8, y1 + 30)], 2.2), darker(cd, 0.25), 0.6, clip=cuffm)
+    # steam
+    if pc.name != "stressed":
+        for k, dx in enumerate((-14, 8)):
+            pts = [(mx + dx + 6 * math.sin(i / 3.0 + k), my - 44 - i * 4) for i in range(12)]
+            c.paint(c.line(pts, 4), OFFW, 0.75)
+    body = c.rrect(mx - 34, my - 40, mx + 34, my + 36, 10)
+    handle = outline(c.ellipse(mx + 38, my - 2, 16, 20), 9)
+    mugcol = TEAL
+    c.paint(shift(body, 4, 6), darker(cd, 0.45), 0.35)
+    c.paint(minus(handle, body), mugcol)
+    c.paint(body, mugcol)
+    c.paint(c.ellipse(mx, my - 40, 34, 8), darker(mugcol, 0.4))
+    c.paint(c.ellipse(mx, my - 38, 28, 5.5), "#8b5a3c")
+    c.paint(minus(body, shift(body, -10, 0)), darker(mugcol, 0.25), 0.5)
+    c.paint(c.rrect(mx - 26, my - 28, mx - 18, my + 22, 4), lighter(mugcol, 0.25), 0.7)
+    c.paint(heart_mask(c, mx + 4, my + 2, 0.24), OFFW, 0.85)
+    # hands wrapped round the mug
+    for s in (-1, 1):
+        x = mx + s * 36
+        palm = c.ellipse(x, my + 10, 20, 28, deg=s * -12)
+        reach = 28 if s < 0 else 16
+        fingers = [c.line([(x - s * 4, my - 6 + k * 13), (x - s * reach, my - 2 + k * 13)], 12) for k in range(3)]
+        hand = union(palm, *fingers)
+        c.paint(hand, pc.skin)
+        for f in fingers[1:]:
+            c.paint(outline(f, 2), pc.skin_sh, 0.7, clip=hand)
+        c.paint(minus(hand, shift(hand, 0, -6)), pc.skin_sh, 0.45)
+        thumb = c.line([(x, my - 10), (x - s * 12, my - 26)], 12)
+        c.paint(thumb, pc.skin)
+        c.paint(minus(thumb, shift(thumb, -4, -2)), pc.skin_sh, 0.5)
+
+
+# ---------------------------------------------------------------- care-costs: Esther van Dam (46), dental assistant
+EVD_TOP = "#8792b1"
+EVD_SCARF = "#d8a6a0"
+
+
+def evd_body(pc):
+    c = pc.c
+    t = shaded_torso(pc, EVD_TOP, 0.92)
+    neck(pc, 28, bottom=406)
+    crew_neck(pc, t, EVD_TOP, 46, 376, 40, 4)
+    # a soft, loose scarf draped round the neck, the ends hanging down
+    sc = EVD_SCARF
+    loop = c.poly(path((CX - 70, 356), ("Q", (CX, 384), (CX + 70, 356)), ("C", (CX + 96, 372), (CX + 90, 420), (CX + 52, 440)),
+                       ("Q", (CX, 462), (CX - 52, 440)), ("C", (CX - 90, 420), (CX - 96, 372), (CX - 70, 356))))
+    hole = c.poly(path((CX - 56, 372), ("Q", (CX, 404), (CX + 56, 372)), ("Q", (CX + 44, 414), (CX, 426)),
+                       ("Q", (CX - 44, 414), (CX - 56, 372))))
+    ends = union(c.poly(path((CX - 74, 410), ("Q", (CX - 92, 470), (CX - 84, 540)), (CX - 34, 540),
+                             ("Q", (CX - 36, 470), (CX - 22, 432)))),
+                 c.poly(path((CX + 30, 430), ("Q", (CX + 46, 480), (CX + 40, 540)), (CX + 84, 540),
+                             ("Q", (CX + 90, 470), (CX + 72, 414)))))
+    c.paint(shift(union(loop, ends), 4, 8), darker(EVD_TOP, 0.4), 0.35)
+    c.paint(ends, darker(sc, 0.08))
+    c.paint(minus(ends, shift(ends, -8, 0)), darker(sc, 0.25), 0.5)
+    for x in (CX - 60, CX - 48, CX + 56, CX + 68):
+        c.paint(c.line(quad((x, 440), (x - 2, 490), (x, 540)), 2.2), darker(sc, 0.2), 0.6, clip=ends)
+    scarf = minus(loop, hole)
+    c.paint(scarf, sc)
+    c.paint(minus(scarf, shift(scarf, 0, 7)), lighter(sc, 0.2), 0.6)
+    c.paint(minus(scarf, shift(scarf, -10, 0)), darker(sc, 0.22), 0.5)
+    for pts in (((CX - 60, 392), (CX, 430), (CX + 60, 392)), ((CX - 70, 404), (CX, 446), (CX + 70, 404))):
+        c.paint(c.line(quad(*pts), 2.4), darker(sc, 0.2), 0.6, clip=scarf)
+
+
+def evd_hair(pc):
+    c = pc.c
+    # a short, slightly tousled crop with a soft side fringe, a few grey strands
+    hl = path((158, 248), (172, 246), ("C", (172, 220), (176, 200), (186, 190)),
+              ("C", (204, 196), (226, 196), (248, 186)),
+              ("C", (272, 176), (300, 186), (322, 194)), ("C", (334, 208), (338, 226), (340, 246)), (354, 248))
+    m = hair_cap(pc, hl, grow=10, up=8)
+    tufts = union(*[c.ellipse(x, y, r) for x, y, r in ((190, 168, 22), (226, 142, 24), (262, 134, 26), (298, 142, 24),
+                                                         (324, 164, 20))])
+    m = union(m, tufts)
+    # a fringe swept across the forehead
+    fr = c.poly(path((176, 196), ("C", (196, 160), (250, 150), (300, 168)), ("C", (274, 176), (250, 194), (224, 206)),
+                     ("C", (206, 212), (190, 210), (176, 196))))
+    m = union(m, fr)
+    hair_shadow_on_face(pc, m, 6)
+    hair_paint(pc, m)
+    for pts in (((188, 196), (230, 170), (292, 168)), ((200, 206), (236, 190), (270, 178)),
+                ((212, 150), (250, 136), (296, 146)), ((300, 154), (322, 172), (330, 200))):
+        c.paint(c.line(quad(*pts), 2.4), lighter(pc.hair, 0.3), 0.65)
+    for pts in (((236, 146), (266, 140), (296, 152)), ((184, 212), (180, 230), (182, 244))):
+        c.paint(c.line(quad(*pts), 2.2), "#cfc8bd", 0.8)
+
+
+def evd_face_extra(pc):
+    age_lines(pc, smile=0.22, crow=0.0)
+    c = pc.c
+    # a faint, tired shadow under the eyes
+    for s in (-1, 1):
+        ex = CX + s * EYE_DX
+        c.paint(c.ellipse(ex + s * 2, EYE_Y + 12, 15, 4.5).filter(ImageFilter.GaussianBlur(2.5 * SS)), "#b59a9f", 0.22)
+
+
+def evd_letter(pc):
+    """The insurer's bill, held up in her hand."""
+    c = pc.c
+    cx, cy, ang = 146, 436, -10
+    sl = c.line([(40, 600), (134, 490)], 70)
+    c.paint(sl, EVD_TOP)
+    c.paint(minus(sl, shift(sl, -10, 0)), darker(EVD_TOP, 0.25), 0.5)
+    sheet = c.poly(rrect_pts(cx, cy, 96, 124, 4, ang))
+    c.paint(shift(sheet, 5, 7), darker(EVD_TOP, 0.45), 0.35)
+    c.paint(sheet, "#fbf8f2")
+    c.paint(outline(sheet, 2), "#c9bfb0")
+
+    def tr(pts):
+        return rotate(pts, ang, cx, cy)
+    # logo: a small cross, then text lines and the amount
+    cr = c.poly(tr([(cx - 36, cy - 50), (cx - 30, cy - 50), (cx - 30, cy - 44), (cx - 24, cy - 44), (cx - 24, cy - 38),
+                    (cx - 30, cy - 38), (cx - 30, cy - 32), (cx - 36, cy - 32), (cx - 36, cy - 38), (cx - 42, cy - 38),
+                    (cx - 42, cy - 44), (cx - 36, cy - 44)]))
+    c.paint(cr, TEAL)
+    c.paint(c.line(tr([(cx - 16, cy - 41), (cx + 18, cy - 41)]), 4), TEAL, 0.7)
+    for k, x1 in enumerate((30, 22, 30, 10)):
+        y = cy - 20 + k * 13
+        c.paint(c.line(tr([(cx - 36, y), (cx + x1, y)]), 3), "#b9b1a5")
+    c.paint(c.line(tr([(cx + 4, cy + 42), (cx + 34, cy + 42)]), 5), TERRA, 0.9)
+    # the hand: fingers behind the sheet, the thumb in front
+    palm = c.ellipse(130, 490, 24, 26, deg=-30)
+    c.paint(palm, pc.skin)
+    c.paint(minus(palm, shift(palm, -6, -4)), pc.skin_sh, 0.5)
+    th = c.line(tr([(cx - 30, cy + 46), (cx - 14, cy + 30)]), 15)
+    c.paint(shift(th, 2, 3), pc.skin_sh, 0.4)
+    c.paint(th, pc.skin)
+    c.paint(minus(th, shift(th, -3, -3)), pc.skin_sh, 0.5)
+    for k in range(3):
+        tip = c.ellipse(*tr([(cx + 46, cy + 10 + k * 14)])[0], 7, 6)
+        c.paint(minus(tip, sheet), pc.skin)
+
+
 PERSONAS = {
     "ostrich": dict(
         bg="#bdb48e", skin="#eec3a2", hair="#8a6a3e", iris="#5a7384", jaw=2.7, chin=0.14,
@@ -941,6 +1618,66 @@ PERSONAS = {
             "calm": dict(mouth=("open", 28, 11), brow_in=-3, brow_out=-1, brow_arch=-7),
             "neutral": dict(mouth=("flat", 20, 3), gaze=(0.3, 0.0)),
             "stressed": dict(mouth=("tense", 24, 13), brow_in=-15, brow_out=6),
+        }),
+    "key-account": dict(
+        bg="#b5c0b6", skin="#efc4a6", hair="#a9a49c", iris="#56707c", jaw=2.7, chin=0.12,
+        head_rx=84, brow_w=8.5, brow="#6d655c", brow_gap=31, lip="#c07f72", blush="#dd8a78", blush_k=0.65, flick=0, lash_w=3.4,
+        bags=0.35,
+        back=None, body=hans_body, hair_fn=hans_hair, extra=hans_glasses, face_extra=hans_face_extra,
+        expr={
+            "calm": dict(mouth=("smile", 25, 8)),
+            "neutral": dict(mouth=("flat", 21, 1.5), lid=0.4, brow_in=6, brow_out=-1),
+            "stressed": dict(mouth=("frown", 20, 5), lid=0.08, brow_in=6, brow_out=-2, brow_arch=0, knit=5,
+                             worry=False, sweat=True),
+        }),
+    "wont-pay": dict(
+        bg="#a9b5c0", skin="#e9b596", hair="#8b6242", beard="#9a6a44", iris="#4d6a7a", jaw=2.9, chin=0.1,
+        head_rx=86, brow_w=9, brow="#6b4a33", lip="#b87264", blush="#d97f6a", blush_k=0.7, flick=0, lash_w=3.4,
+        back=None, body=rob_body, hair_fn=rob_hair, extra=rob_arms, face_extra=rob_face_extra,
+        expr={
+            "calm": dict(mouth=("smile", 25, 8), brow_in=0, brow_arch=-4),
+            "neutral": dict(mouth=("pressed", 21, 3), lid=0.34, brow_in=9, brow_out=-2, brow_arch=0, knit=3,
+                            gaze=(0.25, 0.0)),
+            "stressed": dict(mouth=("tense", 22, 11), lid=0.12, brow_in=12, brow_out=-6, brow_arch=1, knit=6,
+                             worry=False, sweat=False),
+        }),
+    "holiday": dict(
+        bg="#e5c57e", skin="#efc29c", hair="#9c4f2c", iris="#5d7a4e", jaw=2.2, chin=0.2,
+        head_rx=80, brow_w=7, brow="#7a3e24", lip="#c46458", blush="#e27a64", lash_w=4.0, eye_w=16.5,
+        back=nathalie_back, body=nathalie_body, hair_fn=nathalie_hair, extra=None, face_extra=nathalie_face_extra,
+        expr={
+            "calm": dict(mouth=("open", 26, 10), brow_in=-2, brow_arch=-6),
+            "neutral": dict(mouth=("flat", 19, 2), lid=0.34, gaze=(-0.3, 0.0)),
+            "stressed": dict(mouth=("frown", 20, 7)),
+        }),
+    "small-business": dict(
+        bg="#c6b6c8", skin="#f0c6a4", hair="#4a3226", iris="#5b4636", jaw=2.3, chin=0.18,
+        head_rx=80, brow_w=7.5, lip="#b9675c", lash_w=3.8, bags=0.3,
+        back=griet_bun, body=griet_body, hair_fn=griet_hair, extra=None, face_extra=griet_face_extra,
+        expr={
+            "calm": dict(mouth=("smile", 27, 10)),
+            "neutral": dict(mouth=("flat", 20, 2.5), lid=0.36),
+            "stressed": dict(mouth=("frown", 21, 7)),
+        }),
+    "heavy-usage": dict(
+        bg="#abc5c2", skin="#a56d4b", hair="#231915", iris="#3b2718", jaw=2.3, chin=0.18,
+        head_rx=80, brow_w=7.5, brow="#1e1511", lip="#7d4334", mouth_line="#42201a", blush="#b8563f", blush_k=0.8,
+        lash_w=4.0, eye_w=16.5, bags=0.3,
+        back=esther_back, body=esther_body, hair_fn=esther_hair, extra=esther_mug, face_extra=None,
+        expr={
+            "calm": dict(mouth=("smile", 26, 9)),
+            "neutral": dict(mouth=("flat", 20, 2.5), lid=0.36, gaze=(0.3, 0.2)),
+            "stressed": dict(mouth=("frown", 21, 7), sweat=False),
+        }),
+    "care-costs": dict(
+        bg="#c3d3bd", skin="#f2d6c6", hair="#8c775f", iris="#6a7f8c", jaw=2.2, chin=0.2,
+        head_rx=79, brow_w=6.5, brow="#6e5c4a", lip="#c08a84", blush="#e09a8c", blush_k=0.5, lash_w=3.8,
+        bags=0.65, eye_w=16,
+        back=None, body=evd_body, hair_fn=evd_hair, extra=evd_letter, face_extra=evd_face_extra,
+        expr={
+            "calm": dict(mouth=("smile", 24, 8), lid=0.24),
+            "neutral": dict(mouth=("flat", 19, 2), lid=0.42, gaze=(-0.2, 0.3)),
+            "stressed": dict(mouth=("frown", 20, 6), lid=0.12, sweat=False),
         }),
     "default": dict(
         bg="#d3c6b5", skin="#c99370", hair="#4a3c33", iris="#3f3229", jaw=2.4, chin=0.17,
