@@ -121,8 +121,19 @@ impl<'a> Deal<'a> {
         let turns = conv.turns();
         let agreed_turn = input.agreed_turn;
         // From the agreement on: the option that takes a counter-offer may itself confirm it.
+        // A claim paid in full without a plan is agreed where the payment is confirmed.
+        let settled = agreed_turn.or_else(|| {
+            (input.ending == Some(Ending::PaidInFull))
+                .then(|| {
+                    turns
+                        .iter()
+                        .find(|t| codes_of(book, t).contains(&Code::Confirm))
+                        .map(|t| t.number)
+                })
+                .flatten()
+        });
         let after = |t: &Turn, code: Code| {
-            agreed_turn.is_some_and(|a| t.number >= a) && codes_of(book, t).contains(&code)
+            settled.is_some_and(|a| t.number >= a) && codes_of(book, t).contains(&code)
         };
         let proposal_turn = turns.iter().find(|t| matches!(t.act, Act::Proposal { .. }));
         Deal {
@@ -139,9 +150,17 @@ impl<'a> Deal<'a> {
             first_push: turns
                 .iter()
                 .find(|t| {
-                    codes_of(book, t)
-                        .iter()
-                        .any(|c| matches!(c, Code::Pressure | Code::FillIn | Code::Irritation))
+                    codes_of(book, t).iter().any(|c| {
+                        // A threat presses a yes out of a customer as surely as pressure.
+                        matches!(
+                            c,
+                            Code::Pressure
+                                | Code::FillIn
+                                | Code::Irritation
+                                | Code::Threaten
+                                | Code::FalseThreat
+                        )
+                    })
                 })
                 .map(|t| t.number),
             confirmed: turns
@@ -541,7 +560,14 @@ impl<'a> Deal<'a> {
                 Note::PlanRealistic,
             );
         }
-        let together = self.together_before_plan || self.conv.counter() == Some(p);
+        // Made together: the trainee invited the customer to shape it, took their
+        // counter-offer, or built it on the figure the customer named themselves (what they
+        // can pay and from when, asked for before the proposal).
+        let own_figure = affordable
+            && self
+                .proposal_turn
+                .is_some_and(|t| t.known_before & fact_bits(self.book, &[FactKind::Capacity]) != 0);
+        let together = self.together_before_plan || self.conv.counter() == Some(p) || own_figure;
         if together {
             sheet.add(
                 turn,

@@ -9,6 +9,7 @@ mod game_app;
 mod order;
 mod properties;
 mod results;
+mod rubric;
 mod scenarios;
 mod store_backends;
 mod xvfb;
