@@ -1,12 +1,14 @@
 //! The rubric against expert trainers' judgements (`tests/calibration/`): every transcript
-//! plays, the set covers the kinds of call it must, at least 90% of the cells agree and no
-//! ordering of the trainers' overall bands within a scenario is broken; `collector-dojo
-//! calibrate` prints the whole table.
+//! plays, the set covers the kinds of call it must; on the scenarios the rubric was calibrated
+//! on at least 90% of the cells agree and no ordering of the trainers' overall bands within a
+//! scenario is broken, and on the scenarios it has not been tuned on it does no worse than when
+//! they arrived; `collector-dojo calibrate` prints the whole table.
 
-use collector_dojo::calibration::{Class, calibrate};
+use collector_dojo::calibration::{Calibration, Class, calibrate};
 use std::path::Path;
 
-/// Reached so far (cells in agreement, of all cells); no ordering may be broken.
+/// Reached so far on the four scenarios the rubric was calibrated on (cells in agreement, of
+/// all cells); no ordering among them may be broken.
 /// Raise it when the rubric improves; never lower it to make a change pass.
 ///
 /// History: the rubric before calibration agreed on 61% of the cells and broke 52 orderings.
@@ -19,6 +21,26 @@ use std::path::Path;
 /// graded, guesses judged by how far and how hard they were pushed) reached 492 of 545 (90.3%)
 /// and broke none: the goal the rubric issue set.
 const AGREEMENT_FLOOR: f64 = 0.90;
+const CALIBRATED_ON: [&str; 4] = ["cant-pay", "dispute", "ostrich", "twitter-complaint"];
+
+/// The six scenarios written after that, by other authors, judged by other trainers before the
+/// rubric saw them: the rubric was not tuned on them, so they measure what it does on calls it
+/// has not met. At their arrival it agreed on 624 of 755 cells (82.6%; two trainers judging the
+/// same transcripts agree on about four in five) and broke 27 of their orderings (ties
+/// included). A ratchet: raise the floor and lower the count as the rubric improves.
+const UNSEEN_FLOOR: f64 = 0.82;
+const UNSEEN_INVERSIONS: usize = 27;
+
+fn part(c: &Calibration, held: bool) -> Calibration {
+    Calibration {
+        rows: c
+            .rows
+            .iter()
+            .filter(|r| CALIBRATED_ON.contains(&r.scenario.as_str()) == held)
+            .cloned()
+            .collect(),
+    }
+}
 
 #[test]
 fn the_rubric_agrees_with_the_trainers_at_least_as_well_as_before() {
@@ -26,20 +48,28 @@ fn the_rubric_agrees_with_the_trainers_at_least_as_well_as_before() {
     let c = calibrate(&root.join("tests/calibration"), &root.join("scenarios"))
         .unwrap_or_else(|e| panic!("{e}"));
     eprintln!("{}", c.table());
-    let (hit, all) = c.agreement();
-    let share = hit as f64 / all as f64;
-    assert!(
-        share >= AGREEMENT_FLOOR,
-        "agreement fell to {hit} of {all} cells ({:.0}%), below the floor of {:.0}%",
-        100.0 * share,
-        100.0 * AGREEMENT_FLOOR
-    );
-    let broken = c.inversions();
-    assert!(
-        broken.is_empty(),
-        "{} overall orderings broken: {broken:?}",
-        broken.len()
-    );
+    for (held, floor, most_broken) in [
+        (true, AGREEMENT_FLOOR, 0),
+        (false, UNSEEN_FLOOR, UNSEEN_INVERSIONS),
+    ] {
+        let set = part(&c, held);
+        let which = if held { "calibrated-on" } else { "unseen" };
+        let (hit, all) = set.agreement();
+        assert!(all > 0, "no {which} transcripts");
+        let share = hit as f64 / all as f64;
+        assert!(
+            share >= floor,
+            "{which} scenarios: agreement fell to {hit} of {all} cells ({:.1}%), below the floor of {:.0}%",
+            100.0 * share,
+            100.0 * floor
+        );
+        let broken = set.inversions();
+        assert!(
+            broken.len() <= most_broken,
+            "{which} scenarios: {} overall orderings broken, at most {most_broken}: {broken:?}",
+            broken.len()
+        );
+    }
 }
 
 #[test]
@@ -296,7 +326,7 @@ fn a_channels_message_is_scored_like_a_line() {
 }
 
 #[test]
-fn harsh_calls_score_below_typical_ones_on_every_dimension() {
+fn harsh_calls_score_below_typical_ones_on_every_dimension_the_trainer_ranks_them_apart() {
     use collector_dojo::score::Dimension;
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let c = calibrate(&root.join("tests/calibration"), &root.join("scenarios"))
@@ -308,9 +338,13 @@ fn harsh_calls_score_below_typical_ones_on_every_dimension() {
             .iter()
             .filter(|r| r.case.class == Class::Harsh && r.scenario == typical.scenario)
         {
-            for d in Dimension::ALL {
+            let (tb, hb) = (typical.case.bands.cells(), harsh.case.bands.cells());
+            for (i, d) in Dimension::ALL.into_iter().enumerate() {
+                // Below where the trainer ranks the typical call higher; never above it (both
+                // can need work: a typical call may end in a promise that breaks, too).
+                let (h, t) = (harsh.scores.get(d), typical.scores.get(d));
                 assert!(
-                    harsh.scores.get(d) < typical.scores.get(d),
+                    if tb[i] > hb[i] { h < t } else { h <= t },
                     "{}: harsh `{}` ({:?}) is not below typical `{}` ({:?}) on {d:?}",
                     typical.scenario,
                     harsh.case.name,

@@ -354,7 +354,7 @@ fn check_validates_workshop_plans_too() {
     let out = dojo(&["check", bad.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("middag.workshop.ron:5:20: unknown scenario `struisvogel`; known: cant-pay, dispute, ostrich, twitter-complaint"),
+        err.contains("middag.workshop.ron:5:20: unknown scenario `struisvogel`; known: cant-pay, care-costs, dispute, heavy-usage, holiday, key-account, ostrich, small-business, twitter-complaint, wont-pay"),
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&dir);
