@@ -70,8 +70,8 @@ pub struct Turn {
     pub known_before: u64,
     pub revealed: u64,
     pub missed: u64,
-    /// The customer evaded: a probe missed, or asked about a fact this customer does not
-    /// have (absent in the draw).
+    /// The customer evaded: nothing came out, and a probe missed or asked about a fact this
+    /// customer does not have (absent in the draw).
     pub evaded: bool,
     /// Node the turn led to.
     pub to: usize,
@@ -493,7 +493,11 @@ impl Conversation {
         if let (PlanAction::AcceptCounter, Some(c)) = (opt.plan, self.counter) {
             self.agreed = Some(c);
         }
-        let evaded = missed != 0 || opt.probes.iter().any(|p| book.fact_index(p).is_none());
+        // The customer evades when the question brings nothing out: a fact it asks about stays
+        // hidden, or this customer does not have it (absent in the draw). Once one fact comes
+        // out, they answer; a second that stays hidden is simply not told yet.
+        let evaded = revealed == 0
+            && (missed != 0 || opt.probes.iter().any(|p| book.fact_index(p).is_none()));
         let (open, guarded) = replies(opt, evaded);
         let reply_variant = pick_line(&mut self.rng, open.len(), guarded.len(), self.mood);
         let s = &book.scenario;

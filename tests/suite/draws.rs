@@ -305,3 +305,43 @@ fn check_reports_the_draws_and_a_customer_who_cannot_be_won() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_customer_who_tells_one_fact_answers_rather_than_evades() {
+    // The mini fixture's opening question also asks about the capacity, which the second
+    // customer does not have; asked on its own, that customer has nothing to tell.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let file = root.join("tests/fixtures/mini.scenario.ron");
+    let src = std::fs::read_to_string(&file)
+        .expect("reads")
+        .replace(
+            r#"probes: ["reason"], next: "money"),"#,
+            r#"probes: ["reason", "capacity"], reply: [(nl: "Goed.", en: "Right.")], evade: [(nl: "Weet ik niet.", en: "Don't know.")], next: "money"),"#,
+        )
+        .replace(
+            r#"codes: [SeekCollaboration, OpenQuestion], trust: 5, probes: ["capacity"], next: "plan"),"#,
+            r#"codes: [SeekCollaboration, OpenQuestion], trust: 5, probes: ["capacity"], reply: [(nl: "Goed.", en: "Right.")], evade: [(nl: "Weet ik niet.", en: "Don't know.")], next: "plan"),"#,
+        )
+        .replace(
+            "can_start_in_days: 10),\n",
+            "can_start_in_days: 10),\n        truths: [(id: \"as-written\"), (id: \"no-figure\", absent: [\"capacity\"])],\n",
+        );
+    let book = Arc::new(Playbook::parse(&src, &file).unwrap_or_else(|e| panic!("{e}")));
+    let ids = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
+    let no_figure = book.for_run(1, Some(1)).expect("draw 1");
+    let conv = replay(&no_figure, 1, &ids("ask,together,thank"), Some("50:6:10".parse().expect("plan"))).expect("plays");
+    let turns = conv.turns();
+    assert!(turns[0].revealed != 0, "the reason comes out");
+    assert!(!turns[0].evaded, "one fact told: an answer, not an evasion");
+    assert!(
+        turns[1].evaded,
+        "only the absent figure asked for: nothing to tell"
+    );
+    let text: Vec<String> = conv
+        .transcript(Lang::En)
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+    assert!(text.iter().any(|l| l == "Right."), "{text:?}");
+    assert!(text.iter().any(|l| l == "Don't know."), "{text:?}");
+}
