@@ -476,7 +476,9 @@ fn style_read(conv: &Conversation) -> Finding {
             wanted = wanted.saturating_add(1);
         }
     }
-    let adapted = resented == 0 && wanted >= 2;
+    // A model call to a driver may still hold the one reflection that connects: adapted is
+    // most lines suiting the person, not none rubbing them.
+    let adapted = wanted >= 2 && wanted >= 3 * resented;
     Finding {
         turn: first_resented.unwrap_or(last),
         principle: Principle::ReadThePerson,

@@ -306,7 +306,12 @@ impl Finding {
                     (1, false) => "one turn".to_string(),
                     (n, false) => format!("{n} turns"),
                 };
-                if resented > 0 {
+                if resented > 0 && wanted >= 2 && wanted >= 3 * resented {
+                    t(
+                        format!("Deze klant is {nl_style}: {nl_wants}. Grotendeels aangepast: in {} gaf je wat zo iemand nodig heeft, in {} koos je wat hem of haar tegen de haren in strijkt.", turns(wanted, true), turns(resented, true)),
+                        format!("This customer is {en_style}: {en_wants}. Mostly adapted: in {} you gave what such a person needs, in {} you chose what rubs them the wrong way.", turns(wanted, false), turns(resented, false)),
+                    )
+                } else if resented > 0 {
                     t(
                         format!("Deze klant is {nl_style}: {nl_wants}. In {} koos je wat zo iemand tegen de haren in strijkt: niet aangepast.", turns(resented, true)),
                         format!("This customer is {en_style}: {en_wants}. In {} you chose what rubs such a person the wrong way: not adapted.", turns(resented, false)),

@@ -329,7 +329,13 @@ fn a_customer_who_tells_one_fact_answers_rather_than_evades() {
     let book = Arc::new(Playbook::parse(&src, &file).unwrap_or_else(|e| panic!("{e}")));
     let ids = |s: &str| s.split(',').map(str::to_string).collect::<Vec<_>>();
     let no_figure = book.for_run(1, Some(1)).expect("draw 1");
-    let conv = replay(&no_figure, 1, &ids("ask,together,thank"), Some("50:6:10".parse().expect("plan"))).expect("plays");
+    let conv = replay(
+        &no_figure,
+        1,
+        &ids("ask,together,thank"),
+        Some("50:6:10".parse().expect("plan")),
+    )
+    .expect("plays");
     let turns = conv.turns();
     assert!(turns[0].revealed != 0, "the reason comes out");
     assert!(!turns[0].evaded, "one fact told: an answer, not an evasion");

@@ -76,3 +76,67 @@ fn a_plan_built_on_the_customers_own_figure_is_made_together() {
     assert!(has(&blind, |n| matches!(n, Note::PlanImposed)));
     assert!(own.scores.agreement > blind.scores.agreement);
 }
+
+/// The mini fixture with a driver on the line, and lines that suit one (brief, their choice) or
+/// rub them (reflections, summaries).
+fn driver() -> Arc<Playbook> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let file = root.join("tests/fixtures/mini.scenario.ron");
+    let src = std::fs::read_to_string(&file)
+        .expect("reads")
+        .replace("style: Amiable,", "style: Driver,")
+        .replace(
+            r#"(id: "waive","#,
+            r#"(id: "brief", text: (nl: "Kort: er staat {owed} open. U bepaalt hoe we verder gaan.", en: "Briefly: {owed} is open. You decide how we go on."), codes: [GiveInformation, EmphasizeAutonomy], next: "check"),
+                (id: "waive","#,
+        )
+        .replace(
+            r#"(id: "done","#,
+            r#"(
+            id: "check",
+            say: [(nl: "Oké.", en: "Okay.")],
+            options: [
+                (id: "reflect", text: (nl: "Het komt u slecht uit.", en: "It comes at a bad time."), codes: [Reflection], next: "money"),
+                (id: "reflect2", text: (nl: "U zit krap.", en: "Money's tight."), codes: [Reflection], next: "money"),
+                (id: "reflect3", text: (nl: "Dat is lastig.", en: "That's hard."), codes: [Reflection], next: "money"),
+            ],
+        ),
+        (id: "done","#,
+        )
+        .replace(
+            r#"(id: "bye","#,
+            r#"(id: "confirm_short", text: (nl: "Genoteerd: {count} keer {amount}. Zo doen we het.", en: "Noted: {count} times {amount}. That's how we do it."), codes: [Confirm, StateExpectation], next: "done"),
+                (id: "bye","#,
+        );
+    Arc::new(Playbook::parse(&src, &file).unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn style_read(choices: &str) -> (collector_dojo::score::Verdict, u8, u8) {
+    let ids: Vec<String> = choices.split(',').map(str::to_string).collect();
+    let conv = replay(&driver(), 1, &ids, Some("50:6:10".parse().expect("plan"))).expect("plays");
+    let a = assess(&conv);
+    a.findings
+        .iter()
+        .find_map(|f| match f.note {
+            Note::StyleRead {
+                wanted, resented, ..
+            } => Some((f.verdict, wanted, resented)),
+            _ => None,
+        })
+        .expect("a Read the person finding")
+}
+
+#[test]
+fn one_connecting_reflection_in_a_call_that_suits_a_driver_still_reads_the_person() {
+    use collector_dojo::score::Verdict;
+    // Brief, their choice, one reflection, collaboration, a short confirmation.
+    assert_eq!(
+        style_read("brief,reflect,together,confirm_short"),
+        (Verdict::Credit, 3, 1)
+    );
+    // As many lines that rub a driver as lines that suit one: not adapted.
+    assert_eq!(
+        style_read("brief,reflect,together,thank"),
+        (Verdict::Debit, 2, 2)
+    );
+}
