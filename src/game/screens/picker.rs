@@ -9,7 +9,9 @@ use crate::game::records::Records;
 use crate::game::session::{Action, Notice, Screen, UiSet};
 use crate::game::settings::Settings;
 use crate::game::theme;
-use crate::game::widgets::{card, key, number_key, picture, primary, viewport_ui, warning};
+use crate::game::widgets::{
+    card, compact_card, key, number_key, picture, primary, primary_sized, viewport_ui, warning,
+};
 use crate::scenario::{Archetype, Principle};
 use crate::text::{Lang, Text};
 use bevy::prelude::*;
@@ -140,10 +142,7 @@ pub fn ui_picker(
     if !cards.is_empty() {
         principle_filter(ui, lang, art, cards, filter);
     }
-    let shown: Vec<&Card> = cards
-        .iter()
-        .filter(|c| filter.is_none_or(|p| c.trains.contains(&p)))
-        .collect();
+    let shown: Vec<&Card> = cards.iter().filter(|c| trains(c, *filter)).collect();
     // 1–9 start the first nine cards shown, 0 the tenth.
     let pressed = number_key(ui).or_else(|| key(ui, egui::Key::Num0).then_some(10));
     if let Some(n) = pressed
@@ -178,20 +177,6 @@ pub fn ui_picker(
 
 /// Below this much logical height for the cards, the picker shows compact rows.
 const COMPACT_BELOW: f32 = 560.0;
-
-/// A card's frame with less padding, for the compact rows.
-fn compact_card(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> bool) -> bool {
-    egui::Frame::new()
-        .fill(theme::CARD)
-        .stroke(egui::Stroke::new(
-            1.0,
-            egui::Color32::from_rgb(0xe4, 0xd9, 0xc6),
-        ))
-        .corner_radius(8.0)
-        .inner_margin(egui::Margin::symmetric(8, 6))
-        .show(ui, add)
-        .inner
-}
 
 /// One call in a line: portrait, title, customer, difficulty, the principles as icons (named
 /// on hover), the best score and Start; the summary is on hover of the title.
@@ -233,18 +218,7 @@ fn scenario_row(ui: &mut egui::Ui, lang: Lang, art: &ArtIds, c: &Card, number: u
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let label = format!("{}  ({})", lang.pick("Start", "Start"), number % 10);
-            if ui
-                .add(
-                    egui::Button::new(
-                        egui::RichText::new(label)
-                            .color(egui::Color32::WHITE)
-                            .strong(),
-                    )
-                    .fill(theme::TEAL)
-                    .min_size(egui::vec2(96.0, 32.0)),
-                )
-                .clicked()
-            {
+            if primary_sized(ui, &label, 17.0, egui::vec2(96.0, 32.0)).clicked() {
                 start = true;
             }
         });
@@ -263,6 +237,11 @@ fn difficulty_dots(ui: &mut egui::Ui, difficulty: u8, size: f32) {
         };
         ui.painter().circle_filled(rect.center(), size * 0.43, fill);
     }
+}
+
+/// Whether a card trains the principle filtered on (every card, with no filter).
+fn trains(c: &Card, filter: Option<Principle>) -> bool {
+    filter.is_none_or(|p| c.trains.contains(&p))
 }
 
 /// "Trains: [all principles ▾]  3 of 10": a trainer looking for calls on one principle.
@@ -292,10 +271,7 @@ fn principle_filter(
                     });
                 }
             });
-        let n = cards
-            .iter()
-            .filter(|c| filter.is_none_or(|p| c.trains.contains(&p)))
-            .count();
+        let n = cards.iter().filter(|c| trains(c, *filter)).count();
         ui.label(
             egui::RichText::new(match lang {
                 Lang::Nl => format!("{n} van {}", cards.len()),

@@ -66,14 +66,28 @@ pub fn picture(ui: &mut egui::Ui, id: Option<egui::TextureId>, size: f32) -> egu
 
 /// A card frame.
 pub fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    framed(ui, 10.0, egui::Margin::same(14), add)
+}
+
+/// A card frame with less padding, for a list of compact rows.
+pub fn compact_card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    framed(ui, 8.0, egui::Margin::symmetric(8, 6), add)
+}
+
+fn framed<R>(
+    ui: &mut egui::Ui,
+    radius: f32,
+    margin: egui::Margin,
+    add: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
     egui::Frame::new()
         .fill(theme::CARD)
         .stroke(egui::Stroke::new(
             1.0,
             egui::Color32::from_rgb(0xe4, 0xd9, 0xc6),
         ))
-        .corner_radius(10.0)
-        .inner_margin(egui::Margin::same(14))
+        .corner_radius(radius)
+        .inner_margin(margin)
         .show(ui, add)
         .inner
 }
@@ -96,15 +110,20 @@ pub fn warning(ui: &mut egui::Ui, text: &str) {
 
 /// A big primary button.
 pub fn primary(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    primary_sized(ui, text, 19.0, egui::vec2(160.0, 40.0))
+}
+
+/// The primary button at another size (a compact row's Start).
+pub fn primary_sized(ui: &mut egui::Ui, text: &str, size: f32, min: egui::Vec2) -> egui::Response {
     ui.add(
         egui::Button::new(
             egui::RichText::new(text)
                 .color(egui::Color32::WHITE)
                 .strong()
-                .size(19.0),
+                .size(size),
         )
         .fill(theme::TEAL)
-        .min_size(egui::vec2(160.0, 40.0)),
+        .min_size(min),
     )
 }
 
