@@ -1,4 +1,5 @@
-//! The command line: `check`, `run`, `explore` and `talk` (a terminal conversation).
+//! The command line: `check`, `run`, `results` (and sending them to an LRS), `practice`,
+//! `record`, `explore` and `talk` (a terminal conversation).
 
 use crate::dialogue::replay;
 use crate::dialogue::{Conversation, Prompt};
@@ -102,6 +103,73 @@ pub enum Command {
         limit: usize,
         #[arg(long, value_enum, default_value = "table")]
         format: crate::results::Format,
+        /// Send the xAPI statements to this learning record store (its xAPI endpoint,
+        /// https://host/path/xapi) instead of printing them; the password comes from
+        /// $COLLECTOR_DOJO_LRS_PASSWORD. Sending again is safe: statement ids are fixed.
+        #[arg(
+            long,
+            value_name = "URL",
+            requires = "lrs_user",
+            conflicts_with = "leaderboard"
+        )]
+        send: Option<String>,
+        /// The LRS user (its key) for --send.
+        #[arg(long, value_name = "USER", requires = "send")]
+        lrs_user: Option<String>,
+        /// With --format xapi: also one `answered` statement per choice of every session.
+        #[arg(long, conflicts_with = "leaderboard")]
+        per_turn: bool,
+        /// Statements per POST with --send.
+        #[arg(
+            long,
+            value_name = "N",
+            default_value_t = crate::lrs::DEFAULT_BATCH as u64,
+            requires = "send",
+            value_parser = clap::value_parser!(u64).range(1..=10_000)
+        )]
+        batch: u64,
+    },
+    /// What PLAYER should practise next and why (the weakest principles and dimensions of
+    /// recent sessions, and the scenario and customer that train them), when each played
+    /// scenario is due again, and proficiency in MITI's tiers.
+    Practice {
+        #[arg(long)]
+        player: String,
+        /// Only the player's sessions in this team.
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long, default_value = "en", value_parser = Lang::from_str)]
+        lang: Lang,
+        /// Plan as of this day (YYYY-MM-DD, UTC; default today).
+        #[arg(long, value_parser = crate::calendar::parse_date, value_name = "DATE")]
+        today: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A printable record of PLAYER's practice for an inspector (Wki) or an auditor: the
+    /// sessions of a period with their scores, the time spent, the principles practised and
+    /// mastered and the current standing, with a block for the team lead to sign. HTML (one
+    /// self-contained page that prints on A4) or an A4 PDF.
+    Record {
+        #[arg(long)]
+        player: String,
+        /// Only the player's sessions in this team.
+        #[arg(long)]
+        team: Option<String>,
+        /// From this day on (YYYY-MM-DD, UTC; default: the first session).
+        #[arg(long, value_parser = crate::calendar::parse_date, value_name = "DATE")]
+        since: Option<i64>,
+        /// Up to and including this day (YYYY-MM-DD, UTC; default: the last session).
+        #[arg(long, value_parser = crate::calendar::parse_date, value_name = "DATE")]
+        until: Option<i64>,
+        #[arg(long, default_value = "nl", value_parser = Lang::from_str)]
+        lang: Lang,
+        /// html or pdf (default: from the extension of --out).
+        #[arg(long, value_enum)]
+        format: Option<crate::record::Format>,
+        /// Write the record to this file (replaced whole; left as it was if anything fails).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
     /// Walk every path: endings, best and worst path, spread of every score.
     Explore {
@@ -275,12 +343,45 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
             leaderboard,
             limit,
             format,
+            send,
+            lrs_user,
+            per_turn,
+            batch,
         } => {
-            if leaderboard.is_some() && format == crate::results::Format::Xapi {
+            use crate::results::Format;
+            if leaderboard.is_some() && format == Format::Xapi {
                 return Err(Failure::new(
                     "a leaderboard has no xAPI form; use --format table, csv or json",
                 ));
             }
+            if format != Format::Xapi && (send.is_some() || per_turn) {
+                let flag = if send.is_some() {
+                    "--send"
+                } else {
+                    "--per-turn"
+                };
+                return Err(Failure::new(format!(
+                    "{flag} is for xAPI statements: add --format xapi"
+                )));
+            }
+            // The LRS is checked before the database is read: a missing password or a
+            // wrong URL fails at once.
+            let lrs = match (&send, &lrs_user) {
+                (Some(url), Some(user)) => {
+                    let var = crate::lrs::PASSWORD_VAR;
+                    let password = std::env::var(var).ok().filter(|p| !p.is_empty());
+                    let Some(password) = password else {
+                        return Err(Failure::new(format!(
+                            "--send needs the LRS password of `{user}` in the environment variable {var} (it is never a flag, so it stays out of shell history and process lists)"
+                        )));
+                    };
+                    let lrs = crate::lrs::Lrs::new(url, user, &password)
+                        .map_err(|e| Failure::new(e.to_string()))?
+                        .with_batch(usize::try_from(batch).unwrap_or(usize::MAX));
+                    Some(lrs)
+                }
+                _ => None,
+            };
             let location = cli.db.unwrap_or_else(crate::store::default_location);
             // Reading only: a wrong --db creates no folder and no database, and nothing is
             // migrated or written.
@@ -313,7 +414,25 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                     for skipped in &listing.skipped {
                         eprintln!("warning: {}: {skipped}", store.location());
                     }
-                    crate::results::render(&listing.sessions, format)
+                    if let Some(lrs) = &lrs {
+                        let statements = crate::results::statements(&listing.sessions, per_turn);
+                        if statements.is_empty() {
+                            return writeln!(
+                                out,
+                                "no sessions match: nothing sent to {}",
+                                lrs.url()
+                            )
+                            .map_err(io);
+                        }
+                        let summary = lrs
+                            .send(&statements)
+                            .map_err(|e| Failure::new(e.to_string()))?;
+                        format!("{}\n", summary.line(lrs.url()))
+                    } else if format == Format::Xapi {
+                        crate::results::xapi(&listing.sessions, per_turn)
+                    } else {
+                        crate::results::render(&listing.sessions, format)
+                    }
                 }
             };
             write!(out, "{text}").map_err(io)
@@ -363,6 +482,103 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 write!(out, "{}", report.to_text()).map_err(io)?;
                 writeln!(out, "\n{}", report.command()).map_err(io)
             }
+        }
+        Command::Practice {
+            player,
+            team,
+            lang,
+            today,
+            json,
+        } => {
+            let location = cli.db.unwrap_or_else(crate::store::default_location);
+            let mut store =
+                crate::store::Store::open_read_only(&location).map_err(store_failure)?;
+            let listing = store
+                .read_sessions(&crate::store::Filter {
+                    player: Some(player.clone()),
+                    team,
+                    solo: true,
+                    ..Default::default()
+                })
+                .map_err(|e| Failure::new(e.to_string()))?;
+            for skipped in &listing.skipped {
+                eprintln!("warning: {}: {skipped}", store.location());
+            }
+            let today = today.map_or_else(crate::calendar::Date::today, |t| {
+                crate::calendar::Date::of_timestamp(t)
+            });
+            let (offers, profiles) = crate::practice::catalogue(&cli.scenarios, &listing.sessions);
+            if offers.is_empty() {
+                return Err(Failure::new(format!(
+                    "no playable scenarios in {}: a plan needs something to practise (--scenarios DIR)",
+                    cli.scenarios.display()
+                )));
+            }
+            let refs: Vec<&crate::store::StoredSession> = listing.sessions.iter().collect();
+            let plan = crate::practice::plan(&player, &refs, &offers, &profiles, today);
+            if json {
+                let s =
+                    serde_json::to_string_pretty(&plan).map_err(|e| Failure::new(e.to_string()))?;
+                writeln!(out, "{s}").map_err(io)
+            } else {
+                write!(out, "{}", plan.to_text(lang, &offers)).map_err(io)
+            }
+        }
+        Command::Record {
+            player,
+            team,
+            since,
+            until,
+            lang,
+            format,
+            out: path,
+        } => {
+            use crate::calendar::Date;
+            let Some(format) = format.or_else(|| crate::record::Format::of_path(&path)) else {
+                return Err(Failure::new(format!(
+                    "--format html or pdf: the name {} does not say which",
+                    path.display()
+                )));
+            };
+            let location = cli.db.unwrap_or_else(crate::store::default_location);
+            let mut store =
+                crate::store::Store::open_read_only(&location).map_err(store_failure)?;
+            let request = crate::record::Request {
+                player,
+                team,
+                since: since.map(Date::of_timestamp),
+                until: until.map(Date::of_timestamp),
+            };
+            let loaded = crate::record::load(&mut store, &cli.scenarios, &request, Date::today())
+                .map_err(|e| Failure::new(e.to_string()))?;
+            for s in &loaded.skipped {
+                eprintln!("warning: {}: {s}", store.location());
+            }
+            if loaded.scenarios == 0 {
+                eprintln!(
+                    "warning: no scenarios in {}: the record shows the titles as stored and no MITI profile (--scenarios DIR)",
+                    cli.scenarios.display()
+                );
+            }
+            let record = loaded.record;
+            let bytes = format.render(&record, lang);
+            crate::record::write_atomically(&path, &bytes)
+                .map_err(|e| Failure::new(e.to_string()))?;
+            let n = record.summary.sessions;
+            writeln!(
+                out,
+                "wrote {}: {} of {}, {n} session{} from {} to {}",
+                path.display(),
+                match format {
+                    crate::record::Format::Html => "practice record (HTML)",
+                    crate::record::Format::Pdf => "practice record (PDF)",
+                },
+                record.player,
+                if n == 1 { "" } else { "s" },
+                record.from,
+                record.to
+            )
+            .map_err(io)
         }
         Command::Explore {
             scenario,

@@ -143,6 +143,7 @@ mod tests {
     fn s(scenario: &str, overall: u8, ended: i64, debits: &[&str]) -> StoredSession {
         StoredSession {
             draw: 0,
+            coach: Default::default(),
             id: 0,
             key: String::new(),
             player: "A".into(),
@@ -239,6 +240,7 @@ mod tests {
     fn session(id: i64, player: &str, hash: &str, overall: u8, ended: i64) -> StoredSession {
         StoredSession {
             draw: 0,
+            coach: Default::default(),
             id,
             key: format!("k{id}"),
             player: player.into(),

@@ -46,6 +46,8 @@ pub struct Report {
     /// The scenario author's remarks on the options chosen.
     pub feedback: Vec<FeedbackOut>,
     pub transcript: Vec<Line>,
+    /// What the customer felt at each turn (index 0 = turn 1), in the report's language.
+    pub feels: Vec<String>,
 }
 
 /// The customer behind the scenario in this run, revealed after the conversation.
@@ -282,6 +284,11 @@ impl Report {
             facts,
             feedback,
             transcript: conv.transcript(lang),
+            feels: conv
+                .turns()
+                .iter()
+                .map(|t| crate::score::feel::inner(conv, t).get(lang).to_string())
+                .collect(),
         }
     }
 
@@ -311,7 +318,7 @@ impl Report {
             self.title, self.persona, self.archetype, self.seed
         );
         let _ = writeln!(out, "\n== {} ==", l("Gesprek", "Conversation"));
-        for line in &self.transcript {
+        for (i, line) in self.transcript.iter().enumerate() {
             let who = match line.speaker {
                 Speaker::Customer => self
                     .persona
@@ -326,6 +333,17 @@ impl Report {
                 let _ = writeln!(out, "[{:>2}] {}", line.turn, line.text);
             } else {
                 let _ = writeln!(out, "[{:>2}] {who}: {}", line.turn, line.text);
+            }
+            // What the customer felt, after the turn's last line.
+            let turn_ends = self
+                .transcript
+                .get(i + 1)
+                .is_none_or(|n| n.turn != line.turn);
+            if let (true, Some(f)) = (
+                turn_ends,
+                line.turn.checked_sub(1).and_then(|k| self.feels.get(k)),
+            ) {
+                let _ = writeln!(out, "     ~ {f}");
             }
         }
         if let Some(a) = &self.agreement {

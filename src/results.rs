@@ -35,12 +35,27 @@ pub fn render(sessions: &[StoredSession], format: Format) -> String {
         Format::Table => table(sessions),
         Format::Csv => csv(sessions),
         Format::Json => serde_json::to_string_pretty(sessions).unwrap_or_default() + "\n",
-        Format::Xapi => {
-            serde_json::to_string_pretty(&sessions.iter().map(statement).collect::<Vec<_>>())
-                .unwrap_or_default()
-                + "\n"
+        Format::Xapi => xapi(sessions, false),
+    }
+}
+
+/// The xAPI statements of these sessions as pretty JSON: one per session and, with
+/// `per_turn`, after each its [`turn_statements`].
+pub fn xapi(sessions: &[StoredSession], per_turn: bool) -> String {
+    serde_json::to_string_pretty(&statements(sessions, per_turn)).unwrap_or_default() + "\n"
+}
+
+/// The xAPI statements of these sessions: each session's [`statement`] and, with `per_turn`,
+/// its [`turn_statements`] right after it.
+pub fn statements(sessions: &[StoredSession], per_turn: bool) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    for s in sessions {
+        out.push(statement(s));
+        if per_turn {
+            out.extend(turn_statements(s));
         }
     }
+    out
 }
 
 fn table(sessions: &[StoredSession]) -> String {
@@ -208,6 +223,87 @@ fn statement_id(key: &str) -> Option<String> {
     ))
 }
 
+/// A turn's statement id: a UUID (version-5 shaped, variant RFC 4122) made of the SHA-256
+/// of the session key and the turn, so a turn re-sent is the same statement.
+fn turn_statement_id(key: &str, turn: usize) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(format!("{key}/turn/{turn}").as_bytes());
+    let mut b = [0u8; 16];
+    b.copy_from_slice(&digest[..16]);
+    b[6] = 0x50 | (b[6] & 0x0f);
+    b[8] = 0x80 | (b[8] & 0x3f);
+    let s: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &s[..8],
+        &s[8..12],
+        &s[12..16],
+        &s[16..20],
+        &s[20..]
+    )
+}
+
+/// The player as an xAPI actor.
+fn actor(s: &StoredSession) -> serde_json::Value {
+    json!({
+        "objectType": "Agent",
+        "name": s.player,
+        "account": { "homePage": XAPI_BASE, "name": s.player },
+    })
+}
+
+/// The scenario as an xAPI activity id.
+fn scenario_activity(s: &StoredSession) -> String {
+    format!("{XAPI_BASE}/scenarios/{}", s.scenario)
+}
+
+/// One xAPI statement per choice of the session, in order (a channel choice first, if the
+/// scenario has one): verb *answered*, the turn (`…/scenarios/{id}/turns/{n}`, from 1) as a
+/// `choice` interaction, the option id as the response, the scenario as parent activity and
+/// the session's statement id as registration, so an LRS groups the turns with the session.
+/// Statement ids come from the session key and the turn: re-sending them duplicates nothing.
+/// A session stored without a key (none of this version's) gets neither ids nor registration.
+pub fn turn_statements(s: &StoredSession) -> Vec<serde_json::Value> {
+    let registration = statement_id(&s.key);
+    s.choices
+        .iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            let n = i + 1;
+            let mut context = json!({
+                "contextActivities": {
+                    "parent": [{ "objectType": "Activity", "id": scenario_activity(s) }],
+                },
+                "extensions": { format!("{XAPI_BASE}/extensions/team"): s.team },
+            });
+            let mut statement = json!({
+                "actor": actor(s),
+                "verb": {
+                    "id": "http://adlnet.gov/expapi/verbs/answered",
+                    "display": { "en-US": "answered", "nl-NL": "beantwoordde" },
+                },
+                "object": {
+                    "objectType": "Activity",
+                    "id": format!("{}/turns/{n}", scenario_activity(s)),
+                    "definition": {
+                        "name": { "und": format!("{}, turn {n}", s.title) },
+                        "type": "http://adlnet.gov/expapi/activities/cmi.interaction",
+                        "interactionType": "choice",
+                    },
+                },
+                "result": { "response": choice },
+                "timestamp": rfc3339(s.ended),
+            });
+            if let Some(reg) = &registration {
+                context["registration"] = json!(reg);
+                statement["id"] = json!(turn_statement_id(&s.key, n));
+            }
+            statement["context"] = context;
+            statement
+        })
+        .collect()
+}
+
 /// One xAPI statement: actor, verb completed, the scenario as object, the result with a scaled
 /// score, success (good or better) and the dimension scores as extensions, and the timestamp.
 pub fn statement(s: &StoredSession) -> serde_json::Value {
@@ -221,18 +317,14 @@ pub fn statement(s: &StoredSession) -> serde_json::Value {
         json!(Band::of(s.scores.overall).key()),
     );
     let mut statement = json!({
-        "actor": {
-            "objectType": "Agent",
-            "name": s.player,
-            "account": { "homePage": XAPI_BASE, "name": s.player },
-        },
+        "actor": actor(s),
         "verb": {
             "id": "http://adlnet.gov/expapi/verbs/completed",
             "display": { "en-US": "completed", "nl-NL": "voltooide" },
         },
         "object": {
             "objectType": "Activity",
-            "id": format!("{XAPI_BASE}/scenarios/{}", s.scenario),
+            "id": scenario_activity(s),
             "definition": {
                 "name": { "und": s.title },
                 "type": "http://adlnet.gov/expapi/activities/simulation",
@@ -274,6 +366,7 @@ mod tests {
     fn session(seed: u64) -> StoredSession {
         StoredSession {
             draw: 0,
+            coach: Default::default(),
             id: 7,
             key: "0123456789abcdef0123456789abcdef".into(),
             player: "Anouk".into(),
@@ -297,6 +390,67 @@ mod tests {
             ended: 20,
             room: None,
         }
+    }
+
+    #[test]
+    fn turn_statements_are_one_per_choice_with_stable_distinct_ids_in_the_session() {
+        let mut s = session(1);
+        s.choices = vec!["call".into(), "o_warm".into(), "h_reflect".into()];
+        let turns = turn_statements(&s);
+        assert_eq!(turns.len(), 3);
+        assert_eq!(turns, turn_statements(&s), "the same statements every time");
+        let session_id = statement(&s)["id"].clone();
+        assert!(session_id.is_string());
+        let ids: Vec<&str> = turns.iter().filter_map(|t| t["id"].as_str()).collect();
+        assert_eq!(ids.len(), 3);
+        let mut distinct = ids.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 3, "{ids:?}");
+        assert!(!ids.contains(&session_id.as_str().unwrap_or_default()));
+        for (i, (t, choice)) in turns.iter().zip(&s.choices).enumerate() {
+            let id = t["id"].as_str().unwrap_or_default();
+            let shape: Vec<usize> = id.split('-').map(str::len).collect();
+            assert_eq!(shape, [8, 4, 4, 4, 12], "{id}");
+            assert!(id.as_bytes()[14] == b'5' && b"89ab".contains(&id.as_bytes()[19]));
+            assert_eq!(t["verb"]["id"], "http://adlnet.gov/expapi/verbs/answered");
+            assert_eq!(
+                t["object"]["id"],
+                json!(format!("{XAPI_BASE}/scenarios/ostrich/turns/{}", i + 1))
+            );
+            let definition = &t["object"]["definition"];
+            assert_eq!(
+                definition["type"],
+                "http://adlnet.gov/expapi/activities/cmi.interaction"
+            );
+            assert_eq!(definition["interactionType"], "choice");
+            assert_eq!(t["result"]["response"], json!(choice));
+            assert_eq!(t["context"]["registration"], session_id);
+            assert_eq!(
+                t["context"]["contextActivities"]["parent"][0]["id"],
+                statement(&s)["object"]["id"]
+            );
+            assert_eq!(t["actor"], statement(&s)["actor"]);
+        }
+        // Another session's turns are other statements.
+        let mut other = s.clone();
+        other.key = "fedcba9876543210fedcba9876543210".into();
+        assert_ne!(turn_statements(&other)[0]["id"], turns[0]["id"]);
+        // Per turn, the listing puts each session's turns right after it.
+        let all = statements(&[s.clone(), other], true);
+        assert_eq!(all.len(), 8);
+        assert_eq!(all[0], statement(&s));
+        assert_eq!(all[1], turns[0]);
+        assert_eq!(statements(std::slice::from_ref(&s), false), [statement(&s)]);
+        // A session without a key: no ids to derive, so none are made up.
+        s.key.clear();
+        let keyless = turn_statements(&s);
+        assert!(keyless.iter().all(|t| t.get("id").is_none()));
+        assert!(
+            keyless
+                .iter()
+                .all(|t| t["context"].get("registration").is_none())
+        );
     }
 
     #[test]
@@ -331,7 +485,8 @@ mod tests {
                 "findings",
                 "started",
                 "ended",
-                "draw"
+                "draw",
+                "coach"
             ]
         );
         // CSV keeps the plain number.

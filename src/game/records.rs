@@ -437,6 +437,7 @@ mod tests {
     fn session(player: &str, overall: u8, ended: i64) -> StoredSession {
         StoredSession {
             draw: 0,
+            coach: Default::default(),
             id: 0,
             key: crate::store::new_key(),
             player: player.into(),

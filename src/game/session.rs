@@ -96,6 +96,16 @@ pub struct Session {
     pub assessment: Option<Assessment>,
     /// Debrief what-ifs, computed when a turn is opened.
     pub alternatives: BTreeMap<usize, Vec<Alternative>>,
+    /// The coach for this session (from the settings and the player's record on the scenario;
+    /// `None` until the conversation screen decides), and the note on the last turn.
+    pub coach: Option<crate::coach::Coach>,
+    pub note: Option<crate::coach::CoachNote>,
+    /// The turns the note and the customer's feeling were made for.
+    pub noted: usize,
+    /// What the customer felt at the last turn.
+    pub feel: Option<String>,
+    /// The most the coach said during the session: what the score says it was played with.
+    pub coached: crate::coach::Coach,
 }
 
 /// How many endings the debrief looks at per alternative (keeps a click under a second).
@@ -108,6 +118,11 @@ impl Session {
             started: crate::calendar::now(),
             assessment: None,
             alternatives: BTreeMap::new(),
+            coach: None,
+            note: None,
+            noted: 0,
+            feel: None,
+            coached: crate::coach::Coach::Off,
         }
     }
 
@@ -347,6 +362,12 @@ fn apply_actions(
                         started: crate::calendar::now(),
                         assessment: None,
                         alternatives: BTreeMap::new(),
+                        // The same coach, and what it said before the replayed turn counts.
+                        coach: s.coach,
+                        note: None,
+                        noted: usize::MAX,
+                        feel: None,
+                        coached: s.coached,
                     };
                 }
             }
@@ -403,6 +424,7 @@ fn after_turn(
             started,
             crate::calendar::now(),
         );
+        stored.coach = s.coached;
         if let Some(r) = run {
             // The room's session: stored under the room, with who was there and the votes.
             stored.player = room_name(&r.workshop);

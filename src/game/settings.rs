@@ -1,4 +1,4 @@
-//! Player settings (name, team, language, UI scale, results database), kept in a RON file in the platform's
+//! Player settings (name, team, language, UI scale, results database, coach), kept in a RON file in the platform's
 //! config folder so a projector's scale and a player's name survive a restart.
 
 use crate::text::Lang;
@@ -16,6 +16,8 @@ pub struct Settings {
     pub ui_scale: f32,
     /// The results database (a file path or a team's postgres:// URL); empty: the local file.
     pub db: String,
+    /// The coach in solo play (notes after each choice, fading as the player improves).
+    pub coach: bool,
 }
 
 impl Default for Settings {
@@ -26,6 +28,7 @@ impl Default for Settings {
             lang: Lang::Nl,
             ui_scale: 1.0,
             db: String::new(),
+            coach: true,
         }
     }
 }
@@ -117,6 +120,7 @@ mod tests {
             lang: Lang::En,
             ui_scale: 1.75,
             db: "postgres://dojo@server/dojo".into(),
+            coach: false,
         };
         save(&dir, &s).expect("saves");
         assert_eq!(load(&dir), s);

@@ -3,11 +3,13 @@
 //!
 //! Options never carry points; the numbers live here and in [`rules`] and [`agreement`],
 //! once, and the README's "How a score is made" section documents them. Change one and the
-//! README must change with it. [`notes`] turns findings into words; [`channel`] is 3x M.
+//! README must change with it. [`notes`] turns findings into words; [`channel`] is 3x M;
+//! [`feel`] says what the customer feels at each turn.
 
 mod agreement;
 mod behaviour;
 mod channel;
+pub mod feel;
 pub mod law;
 pub mod miti;
 mod notes;

@@ -288,6 +288,9 @@ impl Store {
             Param::Text(key.clone()),
             Param::OptText(s.room.as_ref().map(json)),
             Param::Small(i32::try_from(s.draw).unwrap_or(i32::MAX)),
+            Param::OptText(
+                (s.coach != crate::coach::Coach::Off).then(|| s.coach.key().to_string()),
+            ),
         ];
         let mut id = None;
         // One statement is one transaction on both backends (autocommit).
@@ -381,6 +384,7 @@ mod tests {
     fn session(player: &str, ended: i64) -> StoredSession {
         StoredSession {
             draw: 0,
+            coach: Default::default(),
             id: 0,
             key: new_key(),
             player: player.into(),
@@ -811,10 +815,16 @@ mod tests {
 
     #[test]
     fn older_schemas_read_later_columns_as_null() {
-        assert!(session_select(1).ends_with("NULL AS session_key, NULL AS room, 0 AS draw"));
-        assert!(session_select(2).ends_with(", session_key, NULL AS room, 0 AS draw"));
-        assert!(session_select(4).ends_with(", session_key, room, 0 AS draw"));
-        assert!(session_select(SCHEMA_VERSION).ends_with(", session_key, room, draw"));
+        assert!(
+            session_select(1)
+                .ends_with("NULL AS session_key, NULL AS room, 0 AS draw, NULL AS coach")
+        );
+        assert!(
+            session_select(2).ends_with(", session_key, NULL AS room, 0 AS draw, NULL AS coach")
+        );
+        assert!(session_select(4).ends_with(", session_key, room, 0 AS draw, NULL AS coach"));
+        assert!(session_select(5).ends_with(", session_key, room, draw, NULL AS coach"));
+        assert!(session_select(SCHEMA_VERSION).ends_with(", session_key, room, draw, coach"));
     }
 
     #[test]

@@ -42,6 +42,10 @@ pub struct StoredSession {
     /// Which customer the session met: the scenario's draw (0 = the persona as written).
     #[serde(default)]
     pub draw: usize,
+    /// Whether it was played with the coach, and how much it said (off for sessions from
+    /// before the coach).
+    #[serde(default)]
+    pub coach: crate::coach::Coach,
 }
 
 /// A seed in JSON (`results --format json`, the game's outbox) is a string: a seed is any u64,
@@ -202,6 +206,7 @@ impl StoredSession {
             ended,
             room: None,
             draw: r.draw.index,
+            coach: Default::default(),
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::score::Scores;
 use serde::Serialize;
 
 /// The columns a session is read from, in the order [`session_from`] reads them.
-pub(super) const SESSION_COLUMNS: [&str; 21] = [
+pub(super) const SESSION_COLUMNS: [&str; 22] = [
     "id",
     "player",
     "team",
@@ -31,6 +31,7 @@ pub(super) const SESSION_COLUMNS: [&str; 21] = [
     "session_key",
     "room",
     "draw",
+    "coach",
 ];
 
 /// The schema version that added a column of `sessions` (see [`MIGRATIONS`]).
@@ -39,6 +40,7 @@ pub(super) fn added_in(column: &str) -> i64 {
         "session_key" => 2,
         "room" => 3,
         "draw" => 5,
+        "coach" => 6,
         _ => 1,
     }
 }
@@ -78,8 +80,8 @@ pub(super) fn table_of(sql: &str) -> &str {
 
 pub(super) const INSERT: &str = "INSERT INTO sessions (player, team, scenario, scenario_hash, title, seed, choices, plan,
     ending, empathy, fact_gathering, agreement, compliance, overall, findings, started, ended, session_key, room,
-    draw)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+    draw, coach)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
     ON CONFLICT (session_key) DO NOTHING RETURNING id";
 
 /// ` WHERE …` for a filter, pushing its parameters.
@@ -205,6 +207,12 @@ fn session_from(row: &dyn Cells) -> Result<StoredSession, BadCell> {
         key: opt_text(18)?.unwrap_or_default(),
         room: opt_json(row, 19)?,
         draw: usize::try_from(int(20)?).map_err(|_| at(20)("a draw is 0 or more".to_string()))?,
+        coach: match opt_text(21)? {
+            None => crate::coach::Coach::Off,
+            Some(k) => crate::coach::Coach::from_key(&k).ok_or_else(|| {
+                at(21)(format!("`{k}` is not a coach setting (off, all, mistakes)"))
+            })?,
+        },
     })
 }
 

@@ -94,6 +94,11 @@ pub(super) const MIGRATIONS: &[Migration] = &[
         sqlite: "ALTER TABLE sessions ADD COLUMN draw INTEGER NOT NULL DEFAULT 0;",
         postgres: "ALTER TABLE sessions ADD COLUMN draw INTEGER NOT NULL DEFAULT 0;",
     },
+    // 6: whether the session was played with the coach (`all`, `mistakes`; NULL: without).
+    Migration {
+        sqlite: "ALTER TABLE sessions ADD COLUMN coach TEXT;",
+        postgres: "ALTER TABLE sessions ADD COLUMN coach TEXT;",
+    },
 ];
 
 /// The schema version this build writes.

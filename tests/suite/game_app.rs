@@ -244,6 +244,7 @@ fn the_database_and_player_in_the_settings_choose_whose_sessions_are_shown() {
             store
                 .insert(&StoredSession {
                     draw: 0,
+                    coach: Default::default(),
                     id: 0,
                     key: new_key(),
                     player: player.into(),

@@ -375,6 +375,7 @@ fn a_newer_schema_is_refused_and_a_locked_database_says_so() {
         let mut s = Store::open(path).expect("creates");
         let session = StoredSession {
             draw: 0,
+            coach: Default::default(),
             id: 0,
             key: collector_dojo::store::new_key(),
             player: "A".into(),

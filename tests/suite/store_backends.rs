@@ -67,6 +67,7 @@ fn backends(name: &str) -> Vec<String> {
 fn session(player: &str, team: &str, scenario: &str, overall: u8, ended: i64) -> StoredSession {
     StoredSession {
         draw: 0,
+        coach: Default::default(),
         id: 0,
         key: new_key(),
         player: player.into(),

@@ -89,6 +89,7 @@ fn system(
         lang: settings.lang,
         art: &art,
         save_error: records.error.as_deref(),
+        coached: session.coached,
     };
     let action = ui_debrief(
         &mut root,
@@ -111,6 +112,8 @@ pub struct DebriefView<'a> {
     pub lang: Lang,
     pub art: &'a ArtIds,
     pub save_error: Option<&'a str>,
+    /// How much the coach said during the session.
+    pub coached: crate::coach::Coach,
 }
 
 /// The debrief screen.
@@ -136,6 +139,15 @@ pub fn ui_debrief(
             lang.pick("Nabespreking", "Debrief"),
             conv.fill().text(&s.title, lang)
         ));
+        ui.label(
+            egui::RichText::new(format!(
+                "{} {}",
+                lang.pick("Gespeeld", "Played"),
+                v.coached.label().get(lang)
+            ))
+            .small()
+            .color(theme::MUTED),
+        );
     });
     egui::Panel::bottom("debrief-actions").show(root, |ui| {
         ui.add_space(4.0);
@@ -328,6 +340,7 @@ pub fn ui_debrief(
                         let who = if l.speaker == Speaker::Trainee { lang.pick("Jij", "You") } else { s.persona.name.split_whitespace().next().unwrap_or("") };
                         ui.label(egui::RichText::new(format!("{who}: {}", l.text)).color(if l.speaker == Speaker::Trainee { theme::TEAL_DARK } else { theme::INK }));
                     }
+                    ui.label(egui::RichText::new(format!("💭 {}", crate::score::feel::inner(conv, t).get(lang))).italics().color(theme::MUTED));
                     for f in a.findings.iter().filter(|f| f.turn == n) {
                         ui.horizontal_wrapped(|ui| {
                             let (mark, colour) = if f.verdict == Verdict::Credit { ("✔", theme::GREEN) } else { ("✘", theme::TERRACOTTA) };
@@ -485,6 +498,7 @@ mod tests {
                     lang: Lang::En,
                     art: &art,
                     save_error: None,
+                    coached: crate::coach::Coach::Off,
                 };
                 if let Some(x) = ui_debrief(ui, &v, &conv, &a, &alts, &mut state.0) {
                     state.1 = Some(x);

@@ -1,5 +1,7 @@
-//! The history screen: the player's scores over time per dimension (a chart), personal bests
-//! per scenario, the principles they break most often, and every session, newest first.
+//! The history screen: the player's scores over time per dimension (a chart), where they stand
+//! (proficiency per dimension and principle in MITI's tiers, and the MITI profile of each
+//! recent session), personal bests per scenario, the principles they break most often, and
+//! every session, newest first.
 
 use crate::calendar::Date;
 use crate::game::art::ArtIds;
@@ -34,6 +36,7 @@ pub struct HistoryView {
     pub card: Option<Principle>,
 }
 
+#[allow(clippy::too_many_arguments)]
 fn system(
     mut contexts: EguiContexts,
     settings: Res<Settings>,
@@ -41,6 +44,7 @@ fn system(
     art: Res<ArtIds>,
     library: Res<crate::game::library::Library>,
     mut view: Local<HistoryView>,
+    mut standing: Local<Option<(u64, String, Lang, Standing)>>,
     mut actions: MessageWriter<Action>,
 ) -> Result {
     // Titles in the player's language where the scenario is loaded (stored titles are in the
@@ -57,6 +61,20 @@ fn system(
         })
         .collect();
     let mine: Vec<&StoredSession> = localised.iter().collect();
+    // Replaying the recent sessions for their MITI profiles: once per change of the records.
+    if standing.as_ref().is_none_or(|(g, p, l, _)| {
+        *g != records.generation || *p != records.player || *l != settings.lang
+    }) {
+        let books: Vec<std::sync::Arc<crate::scenario::Playbook>> =
+            library.playable().cloned().collect();
+        let solo: Vec<&StoredSession> = mine.iter().copied().filter(|s| s.room.is_none()).collect();
+        *standing = Some((
+            records.generation,
+            records.player.clone(),
+            settings.lang,
+            Standing::of(&books, &solo),
+        ));
+    }
     let ctx = contexts.ctx_mut()?;
     let mut root = viewport_ui(ctx);
     let action = egui::CentralPanel::default()
@@ -69,6 +87,7 @@ fn system(
                 records.error.as_deref(),
                 &art,
                 &mut view,
+                standing.as_ref().map(|(_, _, _, s)| s),
             )
         })
         .inner;
@@ -186,6 +205,163 @@ fn principles_card(
     });
 }
 
+/// Where the player stands: proficiency over the recent sessions, and the MITI profile of
+/// each of them that replays, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    pub proficiency: crate::practice::Proficiency,
+    pub profiles: Vec<(i64, String, crate::score::miti::Profile)>,
+}
+
+impl Standing {
+    pub fn of(
+        books: &[std::sync::Arc<crate::scenario::Playbook>],
+        solo: &[&StoredSession],
+    ) -> Standing {
+        let profiles = crate::practice::profiles(books, solo);
+        let mut timeline: Vec<(i64, String, crate::score::miti::Profile)> = solo
+            .iter()
+            .filter_map(|s| profiles.get(&s.key).map(|p| (s.ended, s.title.clone(), *p)))
+            .collect();
+        timeline.sort_by_key(|t| t.0);
+        Standing {
+            proficiency: crate::practice::proficiency(solo, &profiles),
+            profiles: timeline,
+        }
+    }
+}
+
+fn tier_colour(t: crate::score::miti::Tier) -> egui::Color32 {
+    match t {
+        crate::score::miti::Tier::Good => theme::GREEN,
+        crate::score::miti::Tier::Fair => theme::TEAL_DARK,
+        crate::score::miti::Tier::BelowFair => theme::TERRACOTTA,
+    }
+}
+
+fn standing_card(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    art: &ArtIds,
+    s: &Standing,
+    view: &mut HistoryView,
+) {
+    let p = &s.proficiency;
+    if p.sessions == 0 {
+        return;
+    }
+    card(ui, |ui| {
+        ui.set_max_width(ui.available_width());
+        ui.label(egui::RichText::new(lang.pick("Waar je staat", "Where you stand")).strong());
+        ui.label(
+            egui::RichText::new(lang.pick(
+                format!("je laatste {} gesprekken, de nieuwste wegen zwaarst · MITI-schaal 1–5: redelijk vanaf 3, goed vanaf 4", p.sessions),
+                format!("your last {} sessions, the newest weigh most · MITI's 1–5 scale: fair from 3, good from 4", p.sessions),
+            ))
+            .small()
+            .color(theme::MUTED),
+        );
+        egui::Grid::new("standing")
+            .num_columns(2)
+            .spacing([10.0, 3.0])
+            .show(ui, |ui| {
+                for d in &p.dimensions {
+                    ui.label(d.dimension.label().get(lang));
+                    ui.label(
+                        egui::RichText::new(d.rating.show(lang)).color(tier_colour(d.rating.tier)),
+                    );
+                    ui.end_row();
+                }
+            });
+        let weak: Vec<_> = p
+            .principles
+            .iter()
+            .filter(|x| x.rating.tier < crate::score::miti::Tier::Good)
+            .take(3)
+            .collect();
+        if !weak.is_empty() {
+            ui.label(
+                egui::RichText::new(lang.pick("Om aan te werken", "To work on"))
+                    .small()
+                    .strong(),
+            );
+            for w in weak {
+                ui.horizontal_wrapped(|ui| {
+                    if principle_chip(ui, art, lang, w.principle) {
+                        view.card = Some(w.principle);
+                    }
+                    ui.label(
+                        egui::RichText::new(w.rating.show(lang))
+                            .small()
+                            .color(tier_colour(w.rating.tier)),
+                    );
+                });
+            }
+        }
+        let mastered: Vec<String> = p
+            .principles
+            .iter()
+            .filter(|x| x.mastered)
+            .map(|x| x.principle.title().get(lang).to_string())
+            .collect();
+        if !mastered.is_empty() {
+            ui.label(
+                egui::RichText::new(format!(
+                    "{}: {}",
+                    lang.pick("Beheerst", "Mastered"),
+                    mastered.join(" · ")
+                ))
+                .small()
+                .color(theme::GREEN),
+            );
+        }
+        if !s.profiles.is_empty() {
+            ui.add_space(4.0);
+            ui.label(
+                egui::RichText::new(lang.pick(
+                    "MITI-profiel per gesprek · R/V reflecties per vraag: redelijk vanaf 1, goed vanaf 2 · %CR complexe reflecties: redelijk vanaf 40%, goed vanaf 50%",
+                    "MITI profile per session · R/Q reflections per question: fair from 1, good from 2 · %CR complex reflections: fair from 40%, good from 50%",
+                ))
+                .small()
+                .color(theme::MUTED),
+            );
+            egui::Grid::new("miti-over-time")
+                .striped(true)
+                .num_columns(4)
+                .spacing([10.0, 2.0])
+                .show(ui, |ui| {
+                    for h in [
+                        lang.pick("Datum", "Date"),
+                        "Scenario",
+                        lang.pick("R/V", "R/Q"),
+                        "%CR",
+                    ] {
+                        ui.label(egui::RichText::new(h).small().strong());
+                    }
+                    ui.end_row();
+                    for (ended, title, m) in s.profiles.iter().rev().take(crate::practice::RECENT) {
+                        ui.label(
+                            egui::RichText::new(Date::of_timestamp(*ended).short(lang)).small(),
+                        );
+                        ui.label(egui::RichText::new(crate::text::shorten(title, 18)).small())
+                            .on_hover_text(title);
+                        ui.label(
+                            egui::RichText::new(m.ratio_text())
+                                .small()
+                                .color(tier_colour(m.ratio_tier())),
+                        );
+                        ui.label(
+                            egui::RichText::new(m.share_text())
+                                .small()
+                                .color(tier_colour(m.complex_tier())),
+                        );
+                        ui.end_row();
+                    }
+                });
+        }
+    });
+}
+
 /// The dimension lines of the chart, overall first.
 pub fn dimension_series(lang: Lang, records: &[&StoredSession]) -> Vec<Series> {
     Measure::ALL
@@ -199,6 +375,7 @@ pub fn dimension_series(lang: Lang, records: &[&StoredSession]) -> Vec<Series> {
         .collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn ui_history(
     ui: &mut egui::Ui,
     lang: Lang,
@@ -207,6 +384,7 @@ pub fn ui_history(
     error: Option<&str>,
     art: &ArtIds,
     view: &mut HistoryView,
+    standing: Option<&Standing>,
 ) -> Option<Action> {
     let who = if player.is_empty() {
         lang.pick("(geen naam)", "(no name)").to_string()
@@ -285,6 +463,10 @@ pub fn ui_history(
                 egui::ScrollArea::vertical()
                     .id_salt("history-side")
                     .show(ui, |ui| {
+                        if let Some(s) = standing {
+                            standing_card(ui, lang, art, s, view);
+                            ui.add_space(8.0);
+                        }
                         bests_card(ui, lang, records);
                         ui.add_space(8.0);
                         principles_card(ui, lang, art, &shown, view);
@@ -343,6 +525,7 @@ mod tests {
     fn record(scenario: &str, overall: u8, ended: i64, debits: &[&str]) -> StoredSession {
         StoredSession {
             draw: 0,
+            coach: Default::default(),
             id: 1,
             key: String::new(),
             player: "Anouk".into(),
@@ -390,7 +573,16 @@ mod tests {
             .build_ui_state(
                 |ui, view: &mut HistoryView| {
                     let refs: Vec<&StoredSession> = all.iter().collect();
-                    ui_history(ui, Lang::En, "Anouk", &refs, None, &ArtIds::default(), view);
+                    ui_history(
+                        ui,
+                        Lang::En,
+                        "Anouk",
+                        &refs,
+                        None,
+                        &ArtIds::default(),
+                        view,
+                        None,
+                    );
                 },
                 HistoryView::default(),
             );
@@ -417,6 +609,60 @@ mod tests {
                 .is_some(),
             "the principles follow the filter"
         );
+    }
+
+    #[test]
+    fn where_you_stand_shows_tiers_the_principles_to_work_on_and_the_miti_profile() {
+        let all = [
+            record("ostrich", 35, 86_400 * 20_000, &["oma"]),
+            record("ostrich", 45, 86_400 * 20_001, &["oma"]),
+        ];
+        let refs: Vec<&StoredSession> = all.iter().collect();
+        let mut standing = Standing::of(&[], &refs);
+        assert!(
+            standing.profiles.is_empty(),
+            "nothing replays without the scenario"
+        );
+        standing.profiles.push((
+            86_400 * 20_001,
+            "Titel ostrich".into(),
+            crate::score::miti::Profile {
+                reflections: 3,
+                complex_reflections: 2,
+                questions: 2,
+                ..Default::default()
+            },
+        ));
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 900.0))
+            .build_ui_state(
+                |ui, view: &mut HistoryView| {
+                    let refs: Vec<&StoredSession> = all.iter().collect();
+                    ui_history(
+                        ui,
+                        Lang::En,
+                        "Anouk",
+                        &refs,
+                        None,
+                        &ArtIds::default(),
+                        view,
+                        Some(&standing),
+                    );
+                },
+                HistoryView::default(),
+            );
+        harness.run();
+        assert!(harness.query_by_label("Where you stand").is_some());
+        // Empathy 40.7 weighted (35 × 0.75 and 45 × 1): 1 + 4 × 0.407 = 2.6, below fair.
+        // Empathy, fact-gathering and agreement alike; compliance at 100 is good.
+        assert_eq!(harness.query_all_by_label("2.6 (below fair)").count(), 3);
+        assert!(harness.query_by_label("5.0 (good)").is_some());
+        assert!(harness.query_by_label("To work on").is_some());
+        // In "to work on" and among the principles broken most often.
+        assert_eq!(harness.query_all_by_label("Leave OMA at home").count(), 2);
+        // The profile: 3 reflections to 2 questions is fair, 2 of 3 complex is good.
+        assert!(harness.query_by_label("1.5").is_some());
+        assert!(harness.query_by_label("67%").is_some());
     }
 
     #[test]

@@ -184,6 +184,7 @@ fn room_session(records: &Records, run: &WorkshopRun, session: &Session) -> Stor
             title: String::new(),
             seed: session.conv.seed(),
             draw: session.conv.book().draw().index,
+            coach: Default::default(),
             choices: Vec::new(),
             plan: None,
             ending: None,
@@ -425,6 +426,18 @@ fn turn_page(
             format!("{who}: {}", l.text)
         };
         ui.label(egui::RichText::new(text).size(size).color(colour));
+    }
+    // What the customer felt: the room hears it after the turn, never a fact still hidden.
+    if let Some(t) = conv.turns().get(n.wrapping_sub(1)) {
+        ui.label(
+            egui::RichText::new(format!(
+                "💭 {}",
+                crate::score::feel::inner(conv, t).get(lang)
+            ))
+            .size(PROJECTED_OPTION)
+            .italics()
+            .color(theme::MUTED),
+        );
     }
     ui.add_space(8.0);
     if let Some(t) = v.tallies.iter().find(|t| t.turn == n) {

@@ -1,12 +1,15 @@
 //! The title screen: who is playing, for which team, in which language, at which size, and
-//! which results database (the local file or a team's shared server).
+//! which results database (the local file or a team's shared server); and the player's
+//! practice plan: what to play next and why, and what is due again.
 
 use crate::game::art::ArtIds;
+use crate::game::library::Library;
 use crate::game::records::{Database, Records};
 use crate::game::session::{Action, Screen, UiSet};
 use crate::game::settings::{MAX_SCALE, MIN_SCALE, Settings};
 use crate::game::theme;
 use crate::game::widgets::{card, key, picture, primary, viewport_ui};
+use crate::practice::PracticePlan;
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
@@ -18,15 +21,19 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+#[allow(clippy::too_many_arguments)]
 fn system(
     mut contexts: EguiContexts,
     mut settings: ResMut<Settings>,
     art: Res<ArtIds>,
     records: Res<Records>,
+    library: Res<Library>,
     explicit: Option<Res<Database>>,
     mut field: Local<DbField>,
+    mut plan: Local<PlanCache>,
     mut actions: MessageWriter<Action>,
 ) -> Result {
+    plan.refresh(&records, &library);
     let ctx = contexts.ctx_mut()?;
     let mut root = viewport_ui(ctx);
     let mut edit = settings.clone();
@@ -39,7 +46,7 @@ fn system(
     };
     let action = egui::CentralPanel::default()
         .show(&mut root, |ui| {
-            ui_title(ui, &mut edit, &art, &mut field, &status)
+            ui_title(ui, &mut edit, &art, &mut field, &status, plan.plan.as_ref())
         })
         .inner;
     if edit != *settings {
@@ -49,6 +56,141 @@ fn system(
         actions.write(a);
     }
     Ok(())
+}
+
+/// The practice plan, made again when the records, the player, the scenarios or the day change.
+#[derive(Debug, Default)]
+struct PlanCache {
+    made_for: Option<(u64, String, usize, i64)>,
+    plan: Option<PracticePlan>,
+}
+
+impl PlanCache {
+    fn refresh(&mut self, records: &Records, library: &Library) {
+        let today = crate::calendar::Date::today();
+        let books: Vec<std::sync::Arc<crate::scenario::Playbook>> =
+            library.playable().cloned().collect();
+        let key = (
+            records.generation,
+            records.player.clone(),
+            books.len(),
+            today.to_days(),
+        );
+        if self.made_for.as_ref() == Some(&key) {
+            return;
+        }
+        let mine: Vec<&crate::store::StoredSession> = records
+            .all_mine()
+            .into_iter()
+            .filter(|s| s.room.is_none())
+            .collect();
+        let offers: Vec<crate::practice::Offer> = books
+            .iter()
+            .map(|b| crate::practice::Offer::of(b))
+            .collect();
+        self.plan = (!offers.is_empty() && !records.player.trim().is_empty()).then(|| {
+            let profiles = crate::practice::profiles(&books, &mine);
+            crate::practice::plan(&records.player, &mine, &offers, &profiles, today)
+        });
+        self.made_for = Some(key);
+    }
+}
+
+/// The plan's card: the next scenario and customer with why, and what is due.
+fn plan_card(ui: &mut egui::Ui, lang: Lang, plan: &PracticePlan) -> Option<Action> {
+    let next = plan.suggestions.first()?;
+    let mut action = None;
+    card(ui, |ui| {
+        ui.set_max_width(520.0);
+        ui.set_min_width(520.0);
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            plan_lines(ui, lang, plan, next, &mut action)
+        });
+    });
+    action
+}
+
+fn plan_lines(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    plan: &PracticePlan,
+    next: &crate::practice::Suggestion,
+    action: &mut Option<Action>,
+) {
+    ui.label(
+        egui::RichText::new(lang.pick("Je oefenplan", "Your practice plan"))
+            .strong()
+            .color(theme::TEAL_DARK),
+    );
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(format!(
+                "{}: {} · {} {}",
+                lang.pick("Nu", "Next"),
+                next.title.get(lang),
+                lang.pick("klant", "customer"),
+                next.draw
+            ))
+            .strong(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button(lang.pick("Speel dit  (P)", "Play it  (P)"))
+                .clicked()
+                || key(ui, egui::Key::P)
+            {
+                *action = Some(Action::StartSeeded(
+                    next.scenario.clone(),
+                    rand::random(),
+                    Some(next.draw),
+                ));
+            }
+        });
+    });
+    // The reasons that say most: due, then the principles; the customer line is implied.
+    for r in next
+        .reasons
+        .iter()
+        .filter(|r| !matches!(r, crate::practice::Reason::Customer { .. }))
+        .take(3)
+    {
+        ui.label(
+            egui::RichText::new(format!("· {}", r.text(lang)))
+                .small()
+                .color(theme::MUTED),
+        );
+    }
+    let today = plan.today;
+    let due_now = plan.due.iter().filter(|d| d.days_left(today) <= 0).count();
+    let later = plan.due.iter().find(|d| d.days_left(today) > 0);
+    let line = match (due_now, later) {
+        (0, Some(d)) => lang.pick(
+            format!(
+                "Niets staat open; {} is weer aan de beurt op {}.",
+                d.title,
+                d.due.show(lang)
+            ),
+            format!(
+                "Nothing is due; {} comes back on {}.",
+                d.title,
+                d.due.show(lang)
+            ),
+        ),
+        (0, None) => String::new(),
+        (n, _) => lang.pick(
+            format!(
+                "{n} van je scenario's {} weer aan de beurt (geschiedenis: H).",
+                if n == 1 { "is" } else { "zijn" }
+            ),
+            format!(
+                "{n} of your scenarios {} due again (history: H).",
+                if n == 1 { "is" } else { "are" }
+            ),
+        ),
+    };
+    if !line.is_empty() {
+        ui.label(egui::RichText::new(line).small());
+    }
 }
 
 /// The database field while it is being edited (the URL, password included, shows only then).
@@ -144,12 +286,13 @@ pub fn ui_title(
     art: &ArtIds,
     field: &mut DbField,
     status: &DbStatus,
+    plan: Option<&PracticePlan>,
 ) -> Option<Action> {
     let lang = settings.lang;
     let mut action = None;
     ui.vertical_centered(|ui| {
-        ui.add_space(30.0);
-        picture(ui, art.app, 110.0);
+        ui.add_space(if plan.is_some() { 12.0 } else { 30.0 });
+        picture(ui, art.app, if plan.is_some() { 80.0 } else { 110.0 });
         ui.label(
             egui::RichText::new("collector-dojo")
                 .size(44.0)
@@ -164,60 +307,85 @@ pub fn ui_title(
             .color(theme::MUTED),
         );
         ui.add_space(24.0);
-        card(ui, |ui| {
-            ui.set_max_width(520.0);
-            egui::Grid::new("title-form")
-                .num_columns(2)
-                .spacing([16.0, 12.0])
-                .show(ui, |ui| {
-                    ui.label(egui::RichText::new(lang.pick("Naam", "Name")).strong());
-                    ui.add(
-                        egui::TextEdit::singleline(&mut settings.player)
-                            .hint_text(lang.pick("Je naam", "Your name"))
-                            .desired_width(300.0),
-                    );
-                    ui.end_row();
-                    ui.label(egui::RichText::new("Team").strong());
-                    ui.add(
-                        egui::TextEdit::singleline(&mut settings.team)
-                            .hint_text(lang.pick("Je team", "Your team"))
-                            .desired_width(300.0),
-                    );
-                    ui.end_row();
-                    ui.label(egui::RichText::new(lang.pick("Taal", "Language")).strong());
-                    ui.horizontal(|ui| {
-                        ui.selectable_value(&mut settings.lang, Lang::Nl, "Nederlands");
-                        ui.selectable_value(&mut settings.lang, Lang::En, "English");
-                    });
-                    ui.end_row();
-                    ui.label(egui::RichText::new(lang.pick("Tekstgrootte", "Text size")).strong());
-                    ui.horizontal(|ui| {
+        // Beside the form on a wide screen; under the buttons on a narrow one (a projector).
+        let wide = plan.is_some() && ui.available_width() >= 1120.0;
+        let mut form = |ui: &mut egui::Ui| {
+            card(ui, |ui| {
+                ui.set_max_width(520.0);
+                egui::Grid::new("title-form")
+                    .num_columns(2)
+                    .spacing([16.0, 12.0])
+                    .show(ui, |ui| {
+                        ui.label(egui::RichText::new(lang.pick("Naam", "Name")).strong());
                         ui.add(
-                            egui::Slider::new(&mut settings.ui_scale, MIN_SCALE..=MAX_SCALE)
-                                .step_by(0.05)
-                                .fixed_decimals(2),
+                            egui::TextEdit::singleline(&mut settings.player)
+                                .hint_text(lang.pick("Je naam", "Your name"))
+                                .desired_width(300.0),
                         );
-                        if ui.button(lang.pick("Laptop", "Laptop")).clicked() {
-                            settings.ui_scale = 1.0;
-                        }
-                        if ui
-                            .button("Beamer")
-                            .on_hover_text(lang.pick("Groot, voor een projectiescherm",
-                                "Large, for a projector",
-                            ))
-                            .clicked()
-                        {
-                            settings.ui_scale = 1.6;
-                        }
+                        ui.end_row();
+                        ui.label(egui::RichText::new("Team").strong());
+                        ui.add(
+                            egui::TextEdit::singleline(&mut settings.team)
+                                .hint_text(lang.pick("Je team", "Your team"))
+                                .desired_width(300.0),
+                        );
+                        ui.end_row();
+                        ui.label(egui::RichText::new(lang.pick("Taal", "Language")).strong());
+                        ui.horizontal(|ui| {
+                            ui.selectable_value(&mut settings.lang, Lang::Nl, "Nederlands");
+                            ui.selectable_value(&mut settings.lang, Lang::En, "English");
+                        });
+                        ui.end_row();
+                        ui.label(egui::RichText::new("Coach").strong());
+                        ui.checkbox(
+                            &mut settings.coach,
+                            lang.pick(
+                                "Tips na elke keuze, die vervagen als je beter wordt (C)",
+                                "Notes after each choice, fading as you improve (C)",
+                            ),
+                        );
+                        ui.end_row();
+                        ui.label(egui::RichText::new(lang.pick("Tekstgrootte", "Text size")).strong());
+                        ui.horizontal(|ui| {
+                            ui.add(
+                                egui::Slider::new(&mut settings.ui_scale, MIN_SCALE..=MAX_SCALE)
+                                    .step_by(0.05)
+                                    .fixed_decimals(2),
+                            );
+                            if ui.button(lang.pick("Laptop", "Laptop")).clicked() {
+                                settings.ui_scale = 1.0;
+                            }
+                            if ui
+                                .button("Beamer")
+                                .on_hover_text(lang.pick("Groot, voor een projectiescherm",
+                                    "Large, for a projector",
+                                ))
+                                .clicked()
+                            {
+                                settings.ui_scale = 1.6;
+                            }
+                        });
+                        ui.end_row();
+                        ui.label(
+                            egui::RichText::new(lang.pick("Resultaten", "Results")).strong(),
+                        );
+                        database_row(ui, lang, settings, field, status);
+                        ui.end_row();
                     });
-                    ui.end_row();
-                    ui.label(
-                        egui::RichText::new(lang.pick("Resultaten", "Results")).strong(),
-                    );
-                    database_row(ui, lang, settings, field, status);
-                    ui.end_row();
-                });
-        });
+            });
+        };
+        if wide {
+            ui.horizontal_top(|ui| {
+                ui.add_space(((ui.available_width() - 1070.0) / 2.0).max(0.0));
+                form(ui);
+                ui.add_space(14.0);
+                if let Some(a) = plan.and_then(|p| plan_card(ui, lang, p)) {
+                    action = Some(a);
+                }
+            });
+        } else {
+            form(ui);
+        }
         ui.add_space(18.0);
         if primary(
             ui,
@@ -258,13 +426,19 @@ pub fn ui_title(
                 }
             }
         });
+        if let Some(plan) = plan.filter(|_| !wide) {
+            ui.add_space(12.0);
+            if let Some(a) = plan_card(ui, lang, plan) {
+                action = Some(a);
+            }
+        }
         if key(ui, egui::Key::L) {
             settings.lang = if lang == Lang::Nl { Lang::En } else { Lang::Nl };
         }
         ui.add_space(10.0);
         ui.label(
-            egui::RichText::new(lang.pick("Toetsen: Enter verder · H geschiedenis · T team · W workshop · L taal · Tab en pijltjes om te kiezen",
-                "Keys: Enter continue · H history · T team · W workshop · L language · Tab and arrows to move",
+            egui::RichText::new(lang.pick("Toetsen: Enter verder · P speel het plan · H geschiedenis · T team · W workshop · L taal · Tab en pijltjes om te kiezen",
+                "Keys: Enter continue · P play the plan · H history · T team · W workshop · L language · Tab and arrows to move",
             ))
             .small()
             .color(theme::MUTED),
@@ -289,9 +463,14 @@ mod tests {
                     fixed: false,
                     sessions: 3,
                 };
-                if let Some(a) =
-                    ui_title(ui, &mut state.0, &ArtIds::default(), &mut state.2, &status)
-                {
+                if let Some(a) = ui_title(
+                    ui,
+                    &mut state.0,
+                    &ArtIds::default(),
+                    &mut state.2,
+                    &status,
+                    None,
+                ) {
                     state.1 = Some(a);
                 }
             },
@@ -316,7 +495,14 @@ mod tests {
                     fixed: false,
                     sessions: 0,
                 };
-                ui_title(ui, &mut state.0, &ArtIds::default(), &mut state.1, &status);
+                ui_title(
+                    ui,
+                    &mut state.0,
+                    &ArtIds::default(),
+                    &mut state.1,
+                    &status,
+                    None,
+                );
             },
             (Settings::default(), DbField::default()),
         );

@@ -7,7 +7,7 @@ use crate::game::theme;
 use crate::store::Measure;
 use crate::text::Lang;
 use bevy_egui::egui::{self, Color32};
-use egui_plot::{Corner, HoverPosition, Legend, Line, MarkerShape, Plot, PlotPoints, Points};
+use egui_plot::{HoverPosition, Line, MarkerShape, Plot, PlotPoints, Points};
 
 /// One line on a chart: (end time in seconds since the epoch, score).
 #[derive(Debug, Clone)]
@@ -65,13 +65,47 @@ pub fn rolling_mean(points: &[(i64, u8)], window: usize) -> Vec<[f64; 2]> {
 /// Sessions a chart line averages over.
 pub const SMOOTHING: usize = 5;
 
-/// A chart of `series`: each line is the rolling mean of the last few sessions, each dot one
-/// session; the mouse shows the date and score under it.
+/// The days the chart spans: the first to the last session, a day of margin each side (so a
+/// single day's sessions still have a width).
+pub fn x_span(series: &[Series]) -> Option<(f64, f64)> {
+    let days = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|(t, _)| day(*t)));
+    let (lo, hi) = days.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), d| {
+        (lo.min(d), hi.max(d))
+    });
+    (lo <= hi).then_some((lo - 1.0, hi + 1.0))
+}
+
+/// The key above a chart: a coloured mark and the name of each series, wrapped over lines, so
+/// it never covers the lines themselves.
+pub fn chart_key(ui: &mut egui::Ui, series: &[Series]) {
+    ui.horizontal_wrapped(|ui| {
+        for s in series {
+            // Dot and name together, so a wrapped key keeps them on one line.
+            ui.horizontal(|ui| {
+                // A painted dot: the UI font has no bullet glyph.
+                let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter()
+                    .circle_filled(r.center(), if s.bold { 5.0 } else { 4.0 }, s.color);
+                let name = egui::RichText::new(&s.name).small();
+                ui.label(if s.bold { name.strong() } else { name });
+            });
+            ui.add_space(8.0);
+        }
+    });
+}
+
+/// A chart of `series` under its key: each line is the rolling mean of the last few sessions,
+/// each dot one session (a series of one session is a large dot, as it has no line); the
+/// mouse shows the date and score under it.
 pub fn score_chart(ui: &mut egui::Ui, id: &str, lang: Lang, series: &[Series], height: f32) {
-    Plot::new(id)
-        .height(height)
-        .legend(Legend::default().position(Corner::LeftBottom))
-        .include_y(0.0)
+    chart_key(ui, series);
+    let mut plot = Plot::new(id).height((height - 24.0).max(120.0));
+    if let Some((lo, hi)) = x_span(series) {
+        plot = plot.include_x(lo).include_x(hi);
+    }
+    plot.include_y(0.0)
         .include_y(100.0)
         .allow_zoom(false)
         .allow_drag(false)
@@ -111,7 +145,11 @@ pub fn score_chart(ui: &mut egui::Ui, id: &str, lang: Lang, series: &[Series], h
                     Points::new(s.name.clone(), PlotPoints::from(pts))
                         .color(s.color)
                         .shape(MarkerShape::Circle)
-                        .radius(if s.bold { 3.0 } else { 2.0 }),
+                        .radius(match (s.points.len(), s.bold) {
+                            (1, _) => 5.0,
+                            (_, true) => 3.0,
+                            _ => 2.0,
+                        }),
                 );
             }
         });
@@ -124,5 +162,23 @@ mod tests {
         let pts = [(0, 10), (86_400, 20), (2 * 86_400, 90)];
         let m = super::rolling_mean(&pts, 2);
         assert_eq!(m, vec![[0.0, 10.0], [1.0, 15.0], [2.0, 55.0]]);
+    }
+
+    #[test]
+    fn the_time_axis_spans_every_series_with_a_day_each_side() {
+        let s = |points: Vec<(i64, u8)>| super::Series {
+            name: "x".into(),
+            color: super::Color32::BLACK,
+            points,
+            bold: false,
+        };
+        assert_eq!(super::x_span(&[]), None);
+        assert_eq!(super::x_span(&[s(vec![])]), None);
+        // One player's single session and another's two: from the first to the last.
+        let span = super::x_span(&[
+            s(vec![(10 * 86_400, 50)]),
+            s(vec![(2 * 86_400, 1), (5 * 86_400, 2)]),
+        ]);
+        assert_eq!(span, Some((1.0, 11.0)));
     }
 }
