@@ -227,12 +227,6 @@ pub struct Proficiency {
     pub miti: Option<Profile>,
 }
 
-/// Whether a stored finding marks a broken principle: a debit that cost points or a coded
-/// behaviour against it (the rubric's slips; see [`crate::score::Finding::is_slip`]).
-fn broke(f: &crate::store::StoredFinding) -> bool {
-    f.verdict == Verdict::Debit
-}
-
 /// The most recent sessions, newest first, each with its weight.
 fn recent<'a>(sessions: &[&'a StoredSession]) -> Vec<(&'a StoredSession, f64)> {
     let mut v: Vec<&StoredSession> = sessions
@@ -283,7 +277,9 @@ pub fn proficiency(
                 .iter()
                 .filter_map(|(s, w)| {
                     let mine: Vec<_> = s.findings.iter().filter(|f| f.principle == p).collect();
-                    (!mine.is_empty()).then(|| (*w, !mine.iter().any(|f| broke(f))))
+                    // Kept: no debit on it (a stored finding keeps no slip flag, so any debit counts).
+                    (!mine.is_empty())
+                        .then(|| (*w, !mine.iter().any(|f| f.verdict == Verdict::Debit)))
                 })
                 .collect();
             if practised.is_empty() {
