@@ -183,9 +183,13 @@ impl Rating {
         Rating { value, tier }
     }
 
-    /// "3.6 (fair)".
+    /// "3.6 (fair)", "3,6 (redelijk)".
     pub fn show(&self, lang: Lang) -> String {
-        format!("{:.1} ({})", self.value, self.tier.label().get(lang))
+        format!(
+            "{} ({})",
+            crate::text::decimal(self.value, lang),
+            self.tier.label().get(lang)
+        )
     }
 }
 

@@ -13,7 +13,7 @@ use crate::scenario::{Ending, Principle};
 use crate::score::miti::Profile;
 use crate::score::{Band, Dimension, Scores, Verdict};
 use crate::store::{SkippedRow, Store, StoreError, StoredSession};
-use crate::text::{Lang, Text};
+use crate::text::{Lang, Text, decimal};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -463,16 +463,6 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), RecordError> {
 /// `dd-mm-yyyy`, as Dutch forms write a date.
 fn dmy(d: Date) -> String {
     format!("{:02}-{:02}-{:04}", d.day, d.month, d.year)
-}
-
-/// A number with one decimal: `63,4` in Dutch, `63.4` in English.
-fn decimal(v: f64, lang: Lang) -> String {
-    let s = format!("{v:.1}");
-    if lang == Lang::Nl {
-        s.replace('.', ",")
-    } else {
-        s
-    }
 }
 
 /// Total time: `3 uur 25 min`, `3 h 25 min`, `25 min`.

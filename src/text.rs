@@ -132,6 +132,15 @@ pub fn money(amount: f64, lang: Lang) -> String {
     }
 }
 
+/// A number with one decimal: `63,4` in Dutch, `63.4` in English.
+pub fn decimal(v: f64, lang: Lang) -> String {
+    let s = format!("{v:.1}");
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
 /// A count or number of days as written in prose: words up to twenty ("tien dagen",
 /// "ten days"), digits above.
 pub fn number(n: u32, lang: Lang) -> String {
@@ -190,6 +199,13 @@ pub fn number(n: u32, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_take_a_comma_in_dutch() {
+        assert_eq!(decimal(1.24, Lang::Nl), "1,2");
+        assert_eq!(decimal(3.66, Lang::En), "3.7");
+        assert_eq!(decimal(4.0, Lang::Nl), "4,0");
+    }
 
     #[test]
     fn money_in_both_languages() {

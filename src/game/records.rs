@@ -4,9 +4,11 @@
 //! team server out of reach) is kept in an outbox file next to the settings and sent when the
 //! database answers again; the game stays playable throughout. The database is opened on a
 //! thread of its own in the game, and every question a screen asks it is in [`lookup`],
-//! answered off the frame.
+//! answered off the frame. Each finished session also goes to the learning record store set in
+//! the settings, if any, through an outbox of its own ([`lrs`]).
 
 pub mod lookup;
+pub mod lrs;
 
 use super::settings::Settings;
 use crate::store::{Filter, Store, StoredSession, redact};
@@ -350,6 +352,7 @@ pub(super) fn plugin(app: &mut App) {
         app.insert_resource(db);
     }
     let outbox = data.0.as_ref().map(|d| d.join("unsent.jsonl"));
+    lrs::plugin(app, data.0.as_deref());
     if app.world().contains_resource::<OpenInBackground>() {
         // The window opens at once; the records follow when the database has answered (a
         // team server can take seconds, a new file its migrations).
@@ -434,7 +437,7 @@ fn take_opened(mut opening: ResMut<Opening>, mut records: ResMut<Records>) {
 mod tests {
     use super::*;
 
-    fn session(player: &str, overall: u8, ended: i64) -> StoredSession {
+    pub(super) fn session(player: &str, overall: u8, ended: i64) -> StoredSession {
         StoredSession {
             draw: 0,
             coach: Default::default(),

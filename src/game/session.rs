@@ -4,6 +4,7 @@
 
 use super::library::Library;
 use super::records::Records;
+use super::records::lrs::LrsOutbox;
 use super::settings::Settings;
 use crate::dialogue::{Act, Conversation, Prompt};
 use crate::explore::best_continuation;
@@ -231,6 +232,7 @@ fn apply_actions(
     library: Res<Library>,
     settings: Res<Settings>,
     mut records: ResMut<Records>,
+    mut lrs: ResMut<LrsOutbox>,
     mut notice: ResMut<Notice>,
     mut run: Option<ResMut<WorkshopRun>>,
 ) {
@@ -374,14 +376,26 @@ fn apply_actions(
             Action::Choose(id) => {
                 let Some(s) = session.as_mut() else { continue };
                 match s.conv.choose(id) {
-                    Ok(()) => after_turn(s, &settings, &mut records, &mut next, run.as_deref()),
+                    Ok(()) => after_turn(
+                        s,
+                        &settings,
+                        (&mut records, &mut lrs),
+                        &mut next,
+                        run.as_deref(),
+                    ),
                     Err(e) => notice.0 = Some(e.to_string()),
                 }
             }
             Action::Propose(plan) => {
                 let Some(s) = session.as_mut() else { continue };
                 match s.conv.propose(*plan) {
-                    Ok(_) => after_turn(s, &settings, &mut records, &mut next, run.as_deref()),
+                    Ok(_) => after_turn(
+                        s,
+                        &settings,
+                        (&mut records, &mut lrs),
+                        &mut next,
+                        run.as_deref(),
+                    ),
                     Err(e) => notice.0 = Some(e.to_string()),
                 }
             }
@@ -406,7 +420,7 @@ pub fn other_customer(current: usize, count: usize) -> u64 {
 fn after_turn(
     s: &mut Session,
     settings: &Settings,
-    records: &mut Records,
+    (records, lrs): (&mut Records, &mut LrsOutbox),
     next: &mut NextState<Screen>,
     run: Option<&WorkshopRun>,
 ) {
@@ -434,6 +448,7 @@ fn after_turn(
                 tallies: r.tallies.clone(),
             });
         }
+        lrs.add(settings, &stored);
         records.add(stored);
         s.assessment = Some(a);
     }

@@ -1,4 +1,4 @@
-//! Player settings (name, team, language, UI scale, results database, coach), kept in a RON file in the platform's
+//! Player settings (name, team, language, UI scale, results database, coach, LRS), kept in a RON file in the platform's
 //! config folder so a projector's scale and a player's name survive a restart.
 
 use crate::text::Lang;
@@ -18,6 +18,13 @@ pub struct Settings {
     pub db: String,
     /// The coach in solo play (notes after each choice, fading as the player improves).
     pub coach: bool,
+    /// A learning record store's xAPI endpoint that each finished session is sent to (the
+    /// password comes from `$COLLECTOR_DOJO_LRS_PASSWORD`, never from this file); empty: none.
+    pub lrs: String,
+    /// The LRS user (its key, for most LRSs).
+    pub lrs_user: String,
+    /// Also a statement per answer, besides the session's.
+    pub lrs_per_turn: bool,
 }
 
 impl Default for Settings {
@@ -29,6 +36,9 @@ impl Default for Settings {
             ui_scale: 1.0,
             db: String::new(),
             coach: true,
+            lrs: String::new(),
+            lrs_user: String::new(),
+            lrs_per_turn: false,
         }
     }
 }
@@ -121,6 +131,9 @@ mod tests {
             ui_scale: 1.75,
             db: "postgres://dojo@server/dojo".into(),
             coach: false,
+            lrs: "https://lrs.example/xapi".into(),
+            lrs_user: "key".into(),
+            lrs_per_turn: true,
         };
         save(&dir, &s).expect("saves");
         assert_eq!(load(&dir), s);

@@ -135,10 +135,10 @@ impl Profile {
             .map_or(Tier::BelowFair, |s| Tier::of(s, COMPLEX_FAIR, COMPLEX_GOOD))
     }
 
-    /// Reflections per question as shown: `1.5`, or `–` without questions.
-    pub fn ratio_text(&self) -> String {
+    /// Reflections per question as shown: `1.5` (`1,5` in Dutch), or `–` without questions.
+    pub fn ratio_text(&self, lang: Lang) -> String {
         self.ratio()
-            .map_or_else(|| "–".to_string(), |r| format!("{r:.1}"))
+            .map_or_else(|| "–".to_string(), |r| crate::text::decimal(r, lang))
     }
 
     /// The share of complex reflections as shown: `50%`, or `–` without reflections.
@@ -176,7 +176,7 @@ impl Profile {
             "{rq} {} {of} {} = {} ({}; {fair_rq}) · {cr} {} {of_cr} {} = {} ({}; {fair_cr}) · {mia} {} · {mina} {}",
             self.reflections,
             self.questions,
-            self.ratio_text(),
+            self.ratio_text(lang),
             tier(self.ratio_tier()),
             self.complex_reflections,
             self.reflections,

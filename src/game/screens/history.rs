@@ -346,7 +346,7 @@ fn standing_card(
                         ui.label(egui::RichText::new(crate::text::shorten(title, 18)).small())
                             .on_hover_text(title);
                         ui.label(
-                            egui::RichText::new(m.ratio_text())
+                            egui::RichText::new(m.ratio_text(lang))
                                 .small()
                                 .color(tier_colour(m.ratio_tier())),
                         );

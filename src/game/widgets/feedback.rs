@@ -119,7 +119,7 @@ pub fn miti_panel(ui: &mut egui::Ui, lang: Lang, p: &Profile) {
         egui::RichText::new(lang.pick("Gespreksprofiel (MITI)", "Conversation profile (MITI)"))
             .strong(),
     );
-    let (ratio, share) = (p.ratio_text(), p.share_text());
+    let (ratio, share) = (p.ratio_text(lang), p.share_text());
     let rows = [
         (
             lang.pick("Reflecties per vraag", "Reflections per question"),
