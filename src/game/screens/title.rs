@@ -89,17 +89,25 @@ struct PlanCache {
 impl PlanCache {
     fn refresh(&mut self, records: &Records, library: &Library) {
         let today = crate::calendar::Date::today();
-        let books: Vec<std::sync::Arc<crate::scenario::Playbook>> =
-            library.playable().cloned().collect();
+        // The scenarios as a count of good versions: a new file or a hot-reloaded edit changes
+        // it, and reading it each frame takes no copy of the books.
+        let versions: usize = library
+            .entries
+            .values()
+            .filter(|e| e.good.is_some())
+            .map(|e| 1 + e.version as usize)
+            .sum();
         let key = (
             records.generation,
             records.player.clone(),
-            books.len(),
+            versions,
             today.to_days(),
         );
         if self.made_for.as_ref() == Some(&key) {
             return;
         }
+        let books: Vec<std::sync::Arc<crate::scenario::Playbook>> =
+            library.playable().cloned().collect();
         let mine: Vec<&crate::store::StoredSession> = records
             .all_mine()
             .into_iter()
