@@ -100,12 +100,9 @@ impl LrsOutbox {
         if !Target::of(settings).is_set() || self.pending.iter().any(|s| s.key == session.key) {
             return;
         }
+        // Sent at the next frame, or when the wait after a failure is over.
         self.pending.push(session.clone());
         self.keep();
-        // A new session is worth a try now, unless the LRS just failed.
-        if !matches!(self.delivery, Delivery::Failed { .. }) {
-            self.not_before = None;
-        }
     }
 
     fn keep(&mut self) {
